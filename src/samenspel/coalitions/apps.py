@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoalitionsConfig(AppConfig):
+    name = "samenspel.coalitions"
+    label = "coalitions"

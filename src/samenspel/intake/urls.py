@@ -1,0 +1,16 @@
+from django.urls import path
+from django.views.generic import RedirectView
+
+from . import views
+
+app_name = "intake"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="intake:report", permanent=False), name="home"),
+    path("melden/", views.report, name="report"),
+    path("melden/ontvangen/<str:token>/", views.receipt, name="receipt"),
+    path("volgen/<str:token>/", views.follow, name="follow"),
+    path("werk/signalen/", views.inbox, name="inbox"),
+    path("werk/signalen/nieuw/", views.staff_create, name="staff_create"),
+    path("werk/signalen/<int:pk>/", views.signal_detail, name="signal_detail"),
+]

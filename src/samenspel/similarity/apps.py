@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SimilarityConfig(AppConfig):
+    name = "samenspel.similarity"
+    label = "similarity"
