@@ -128,7 +128,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+LOCALE_PATHS: list = []  # each app keeps its own locale/ folder
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
