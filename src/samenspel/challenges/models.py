@@ -77,6 +77,9 @@ class Challenge(models.Model):
     is_public = models.BooleanField(_("openbaar"), default=True)
     decline_reason = models.TextField(_("reden van afwijzing"), blank=True)
     signal_count = models.PositiveIntegerField(default=0)
+    # Idempotency: the token of the form that created it, so a resent form finds this row
+    # instead of creating the challenge twice.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -120,6 +123,9 @@ class ChallengeEvent(models.Model):
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     text = models.TextField(blank=True)
     is_public = models.BooleanField(default=False)
+    # Idempotency: a resent note, update or status form finds its event instead of
+    # writing (and e-mailing) it twice.
+    submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     class Meta:

@@ -55,6 +55,15 @@ def _notify_followers(*, challenge: Challenge, event: ChallengeEvent, subject, t
     )
 
 
+def _replayed_event(*, challenge: Challenge, submission_token: str | None):
+    """The event a resent form already wrote, so that nothing is stored or e-mailed twice."""
+    if not submission_token:
+        return None
+    return ChallengeEvent.objects.filter(
+        challenge=challenge, submission_token=submission_token
+    ).first()
+
+
 def _refresh_signal_count(challenge: Challenge) -> None:
     challenge.signal_count = challenge.signals.count()
     challenge.save(update_fields=["signal_count", "updated_at"])
@@ -73,7 +82,12 @@ def challenge_create(
     owner_department=None,
     owner=None,
     is_public: bool = True,
+    submission_token: str | None = None,
 ) -> Challenge:
+    if submission_token:
+        existing = Challenge.objects.filter(submission_token=submission_token).first()
+        if existing is not None:
+            return existing
     challenge = Challenge(
         title=title.strip(),
         summary=summary.strip(),
@@ -82,6 +96,7 @@ def challenge_create(
         owner=owner,
         is_public=is_public,
         created_by=actor,
+        submission_token=submission_token or None,
     )
     challenge.full_clean(exclude=["kernen", "themes"])
     _ensure_owner_is_not_development_team(owner)
@@ -156,9 +171,12 @@ def challenge_link_signals(*, challenge: Challenge, signals: Iterable[Signal], a
 
 @transaction.atomic
 def challenge_transition(
-    *, challenge: Challenge, to: str, actor, reason: str = ""
+    *, challenge: Challenge, to: str, actor, reason: str = "", submission_token: str | None = None
 ) -> ChallengeEvent:
     challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    replayed = _replayed_event(challenge=challenge, submission_token=submission_token)
+    if replayed is not None:
+        return replayed
     allowed = allowed_transitions(challenge.status, challenge.status_before_hold)
     if to not in allowed:
         raise ValidationError(
@@ -188,6 +206,7 @@ def challenge_transition(
         to_status=to,
         text=reason,
         is_public=challenge.is_public or to == Status.DECLINED,
+        submission_token=submission_token or None,
     )
     _notify_followers(
         challenge=challenge,
@@ -200,18 +219,32 @@ def challenge_transition(
 
 
 @transaction.atomic
-def challenge_add_note(*, challenge: Challenge, actor, text: str) -> ChallengeEvent:
+def challenge_add_note(
+    *, challenge: Challenge, actor, text: str, submission_token: str | None = None
+) -> ChallengeEvent:
+    replayed = _replayed_event(challenge=challenge, submission_token=submission_token)
+    if replayed is not None:
+        return replayed
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Schrijf eerst een notitie.")})
     return ChallengeEvent.objects.create(
-        challenge=challenge, kind=ChallengeEvent.Kind.NOTE, actor=actor, text=text
+        challenge=challenge,
+        kind=ChallengeEvent.Kind.NOTE,
+        actor=actor,
+        text=text,
+        submission_token=submission_token or None,
     )
 
 
 @transaction.atomic
-def challenge_post_update(*, challenge: Challenge, actor, text: str) -> ChallengeEvent:
+def challenge_post_update(
+    *, challenge: Challenge, actor, text: str, submission_token: str | None = None
+) -> ChallengeEvent:
     """A public update: shown on the public page and the follow link, e-mailed to followers."""
+    replayed = _replayed_event(challenge=challenge, submission_token=submission_token)
+    if replayed is not None:
+        return replayed
     text = text.strip()
     if not text:
         raise ValidationError({"text": _("Schrijf eerst het bericht.")})
@@ -221,6 +254,7 @@ def challenge_post_update(*, challenge: Challenge, actor, text: str) -> Challeng
         actor=actor,
         text=text,
         is_public=True,
+        submission_token=submission_token or None,
     )
     Challenge.objects.filter(pk=challenge.pk).update(updated_at=timezone.now())
     _notify_followers(
