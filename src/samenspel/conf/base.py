@@ -28,7 +28,7 @@ SAMENSPEL_REPORT_RATE_WINDOW = env_int("SAMENSPEL_REPORT_RATE_WINDOW", 3600)
 SAMENSPEL_UPLOAD_MAX_BYTES = env_int("SAMENSPEL_UPLOAD_MAX_BYTES", 8 * 1024 * 1024)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "samenspel.accounts.admin_site.SamenspelAdminConfig",  # django.contrib.admin, role-based
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
