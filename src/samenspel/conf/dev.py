@@ -19,3 +19,5 @@ def _development_secret_key() -> str:
 
 
 SECRET_KEY = env_str("SECRET_KEY") or _development_secret_key()
+
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

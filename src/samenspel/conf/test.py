@@ -9,3 +9,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 SAMENSPEL_REPORT_MIN_SECONDS = 0
 AXES_ENABLED = True
+
+# Whitenoise warns when STATIC_ROOT is missing; tests serve static files through the finders.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,3 +1,0 @@
-def test_report_page_answers(client, db):
-    response = client.get("/melden/")
-    assert response.status_code == 200

@@ -1,0 +1,50 @@
+"""The English interface is complete, and what runs is what the catalogues say."""
+
+import gettext
+
+import pytest
+from django.test import Client
+from django.utils import translation
+
+from samenspel.core.catalogues import english_catalogues, parse_po
+
+CATALOGUES = english_catalogues()
+
+
+def test_every_app_with_interface_text_has_an_english_catalogue():
+    apps = {path.parents[3].name for path in CATALOGUES}
+    assert {"core", "intake", "challenges"} <= apps
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parents[3].name)
+def test_english_catalogue_has_no_missing_or_fuzzy_translations(po):
+    problems = [
+        entry.msgid
+        for entry in parse_po(po)
+        if entry.fuzzy or not entry.msgstr or any(not s.strip() for s in entry.msgstr)
+    ]
+    assert problems == [], f"untranslated or fuzzy in {po}: {problems[:10]}"
+
+
+@pytest.mark.parametrize("po", CATALOGUES, ids=lambda p: p.parents[3].name)
+def test_compiled_catalogue_matches_its_source(po):
+    mo = po.with_suffix(".mo")
+    assert mo.exists(), f"{mo} is missing: run `make messages`"
+    with mo.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    for entry in parse_po(po):
+        if entry.msgid_plural or entry.msgctxt:
+            continue
+        assert compiled.gettext(entry.msgid) == entry.msgstr[0], (
+            f"{mo} is older than {po}: run `make messages`"
+        )
+
+
+@pytest.mark.django_db
+def test_english_visitor_sees_english_public_form():
+    client = Client(headers={"accept-language": "en"})
+    with translation.override("en"):
+        response = client.get("/melden/", follow=True)
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    assert "Skip to content" in html
