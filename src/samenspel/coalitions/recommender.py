@@ -66,7 +66,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ortools.sat.python import cp_model
 
@@ -165,86 +165,93 @@ class Recommendation:
 # --------------------------------------------------------------------------- parsing
 
 
+class Where(NamedTuple):
+    """Where in the input a problem is, in both languages of the error messages."""
+
+    nl: str
+    en: str
+
+
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _require(data: Mapping[str, Any], key: str, where: str) -> Any:
+def _require(data: Mapping[str, Any], key: str, where: Where) -> Any:
     if key not in data:
         raise InvalidCase(
             "missing_field",
-            f"Het veld '{key}' ontbreekt in {where}.",
-            f"The field '{key}' is missing in {where}.",
+            f"Het veld '{key}' ontbreekt in {where.nl}.",
+            f"The field '{key}' is missing in {where.en}.",
         )
     return data[key]
 
 
-def _number(value: Any, key: str, where: str, *, minimum: float = 0) -> float:
+def _number(value: Any, key: str, where: Where, *, minimum: float = 0) -> float:
     if not _is_number(value) or value < minimum:
         raise InvalidCase(
             "bad_number",
-            f"Het veld '{key}' in {where} moet een getal van minstens {minimum:g} zijn.",
-            f"The field '{key}' in {where} must be a number of at least {minimum:g}.",
+            f"Het veld '{key}' in {where.nl} moet een getal van minstens {minimum:g} zijn.",
+            f"The field '{key}' in {where.en} must be a number of at least {minimum:g}.",
         )
     return value
 
 
-def _integer(value: Any, key: str, where: str, *, minimum: int) -> int:
+def _integer(value: Any, key: str, where: Where, *, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise InvalidCase(
             "bad_integer",
-            f"Het veld '{key}' in {where} moet een geheel getal van minstens {minimum} zijn.",
-            f"The field '{key}' in {where} must be a whole number of at least {minimum}.",
+            f"Het veld '{key}' in {where.nl} moet een geheel getal van minstens {minimum} zijn.",
+            f"The field '{key}' in {where.en} must be a whole number of at least {minimum}.",
         )
     return value
 
 
-def _boolean(value: Any, key: str, where: str) -> bool:
+def _boolean(value: Any, key: str, where: Where) -> bool:
     if not isinstance(value, bool):
         raise InvalidCase(
             "bad_boolean",
-            f"Het veld '{key}' in {where} moet true of false zijn.",
-            f"The field '{key}' in {where} must be true or false.",
+            f"Het veld '{key}' in {where.nl} moet true of false zijn.",
+            f"The field '{key}' in {where.en} must be true or false.",
         )
     return value
 
 
-def _identifier(value: Any, where: str) -> EmployeeId:
+def _identifier(value: Any, where: Where) -> EmployeeId:
     if isinstance(value, bool) or not isinstance(value, int | str) or value == "":
         raise InvalidCase(
             "bad_id",
-            f"Het veld 'id' in {where} moet een getal of een tekst zijn.",
-            f"The field 'id' in {where} must be a number or a text.",
+            f"Het veld 'id' in {where.nl} moet een getal of een tekst zijn.",
+            f"The field 'id' in {where.en} must be a number or a text.",
         )
     return value
 
 
-def _text(value: Any, key: str, where: str) -> str:
+def _text(value: Any, key: str, where: Where) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidCase(
             "bad_text",
-            f"Het veld '{key}' in {where} moet een niet-lege tekst zijn.",
-            f"The field '{key}' in {where} must be a non-empty text.",
+            f"Het veld '{key}' in {where.nl} moet een niet-lege tekst zijn.",
+            f"The field '{key}' in {where.en} must be a non-empty text.",
         )
     return value
 
 
-def _mapping(value: Any, key: str, where: str) -> Mapping[str, Any]:
+def _mapping(value: Any, key: str, where: Where) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise InvalidCase(
             "bad_object",
-            f"Het veld '{key}' in {where} moet een object zijn ({{\"naam\": waarde}}).",
-            f"The field '{key}' in {where} must be an object ({{\"name\": value}}).",
+            f"Het veld '{key}' in {where.nl} moet een object zijn ({{\"naam\": waarde}}).",
+            f"The field '{key}' in {where.en} must be an object ({{\"name\": value}}).",
         )
     return value
 
 
 def parse_employee(data: Any, position: int) -> Employee:
-    where = f"medewerker {position + 1}"
+    where = Where(f"medewerker {position + 1}", f"employee {position + 1}")
     if not isinstance(data, Mapping):
         raise InvalidCase(
             "bad_object",
-            f"{where.capitalize()} moet een object zijn.",
+            f"Medewerker {position + 1} moet een object zijn.",
             f"Employee {position + 1} must be an object.",
         )
     skills: dict[str, int] = {}
@@ -252,8 +259,8 @@ def parse_employee(data: Any, position: int) -> Employee:
         if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= MAX_LEVEL:
             raise InvalidCase(
                 "bad_level",
-                f"Het niveau van '{skill}' in {where} moet 1, 2 of 3 zijn.",
-                f"The level of '{skill}' in employee {position + 1} must be 1, 2 or 3.",
+                f"Het niveau van '{skill}' in {where.nl} moet 1, 2 of 3 zijn.",
+                f"The level of '{skill}' in {where.en} must be 1, 2 or 3.",
             )
         skills[skill] = level
     load = data.get("load", 0)
@@ -271,7 +278,7 @@ def parse_employee(data: Any, position: int) -> Employee:
 
 
 def parse_challenge(data: Any) -> Challenge:
-    where = "de opgave"
+    where = Where("de opgave", "the challenge")
     if not isinstance(data, Mapping):
         raise InvalidCase(
             "bad_object", "De opgave moet een object zijn.", "The challenge must be an object."
@@ -321,7 +328,7 @@ def parse_case(data: Any) -> tuple[list[Employee], Challenge]:
             "De invoer moet een object zijn met 'employees' en 'challenge'.",
             "The input must be an object with 'employees' and 'challenge'.",
         )
-    raw_employees = _require(data, "employees", "de invoer")
+    raw_employees = _require(data, "employees", Where("de invoer", "the input"))
     if not isinstance(raw_employees, list):
         raise InvalidCase(
             "bad_list",
@@ -338,7 +345,7 @@ def parse_case(data: Any) -> tuple[list[Employee], Challenge]:
                 f"Employee {employee.id!r} occurs more than once.",
             )
         seen.add(employee.id)
-    return employees, parse_challenge(_require(data, "challenge", "de invoer"))
+    return employees, parse_challenge(_require(data, "challenge", Where("de invoer", "the input")))
 
 
 # --------------------------------------------------------------------------- the problem
