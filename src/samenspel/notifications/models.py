@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class OutboxMessage(models.Model):
@@ -10,25 +11,30 @@ class OutboxMessage(models.Model):
     """
 
     class Status(models.TextChoices):
-        PENDING = "pending", "pending"
-        SENT = "sent", "sent"
-        FAILED = "failed", "failed"
+        PENDING = "pending", _("wacht op verzending")
+        SENT = "sent", _("verzonden")
+        FAILED = "failed", _("mislukt")
 
-    to = models.EmailField()
-    subject = models.CharField(max_length=255)
-    body = models.TextField()
+    to = models.EmailField(_("aan"))
+    subject = models.CharField(_("onderwerp"), max_length=255)
+    body = models.TextField(_("tekst"))
     # Prevents the same notification being queued twice (for example a retried request).
     dedupe_key = models.CharField(max_length=200, unique=True, null=True, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
-    attempts = models.PositiveIntegerField(default=0)
-    next_attempt_at = models.DateTimeField(default=timezone.now)
-    last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("pogingen"), default=0)
+    # Also the lease of the worker that is sending it (see services.outbox_claim_due).
+    next_attempt_at = models.DateTimeField(_("volgende poging"), default=timezone.now)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("verzonden op"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="outbox_due")]
+        verbose_name = _("uitgaand bericht")
+        verbose_name_plural = _("uitgaande berichten")
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.to}"
