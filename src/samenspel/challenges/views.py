@@ -1,10 +1,371 @@
-from django.http import HttpResponse
+"""Thin views: forms validate, services write, selectors read, permissions decide."""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_safe
+
+from samenspel.accounts.decorators import role_required
+from samenspel.accounts.roles import STAFF_ROLES
+from samenspel.audit.services import audit_personal_data_read
+
+from . import permissions, selectors, services
+from .forms import (
+    BoardFilterForm,
+    ChallengeCreateForm,
+    ChallengeEditForm,
+    LinkSignalsForm,
+    NoteForm,
+    PublicFilterForm,
+    PublicUpdateForm,
+    TransitionForm,
+)
+from .models import Challenge, ChallengeEvent
+from .workflow import Status
+
+# What a resident reads for each status: plain Dutch, no internal jargon.
+PUBLIC_STATUS_TEXT = {
+    Status.EXPLORING: gettext_lazy("We verkennen wat er speelt en wie er mee aan de slag wil."),
+    Status.FORMING: gettext_lazy("We zoeken mensen en organisaties die dit samen oppakken."),
+    Status.ACTIVE: gettext_lazy("Er wordt samen aan gewerkt."),
+    Status.ON_HOLD: gettext_lazy("Het werk ligt tijdelijk stil."),
+    Status.HANDED_OVER: gettext_lazy(
+        "Het werk is overgedragen aan de afdeling van de gemeente die het verder uitvoert."
+    ),
+    Status.DONE: gettext_lazy("Het werk is afgerond."),
+    Status.EVALUATED: gettext_lazy("Het werk is afgerond en we hebben er samen op teruggekeken."),
+    Status.DECLINED: gettext_lazy("De gemeente pakt dit niet op als opgave."),
+}
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("in aanbouw")
+def _add_service_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
 
 
-board = challenge_create_view = challenge_detail = challenge_edit = _todo
-challenge_transition_view = challenge_note_view = challenge_update_view = _todo
-challenge_link_view = public_list = public_detail = _todo
+def _get_challenge(pk: int) -> Challenge:
+    challenge = selectors.challenge_for_staff(pk=pk)
+    if challenge is None:
+        raise Http404
+    return challenge
+
+
+def _detail_url(challenge: Challenge, anchor: str = "") -> str:
+    url = reverse("challenges:detail", args=[challenge.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _timeline_context(request: HttpRequest, challenge: Challenge, **forms) -> dict:
+    return {
+        "challenge": challenge,
+        "events": selectors.challenge_timeline(challenge=challenge).order_by("-created_at", "-id"),
+        "can_change": permissions.can_change(request.user, challenge),
+        "can_note": permissions.can_note(request.user, challenge),
+        "note_form": forms.get("note_form") or NoteForm(),
+        "update_form": forms.get("update_form") or PublicUpdateForm(),
+        "notice": forms.get("notice", ""),
+    }
+
+
+def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpResponse:
+    signals = selectors.challenge_signals(challenge=challenge)
+    show_personal_data = permissions.can_see_personal_data(request.user, challenge)
+    for signal in signals:
+        reporter = signal.reporter
+        signal.visible_reporter = (
+            reporter
+            if show_personal_data
+            and reporter is not None
+            and not reporter.anonymised_at
+            and (reporter.name or reporter.has_contact)
+            else None
+        )
+    if show_personal_data:
+        shown = [s.reporter_id for s in signals if s.visible_reporter is not None]
+        if shown:
+            # AVG art. 5(2), accountability: every look at a reporter's data is logged.
+            audit_personal_data_read(
+                actor=request.user,
+                object_type="reporter",
+                object_ids=shown,
+                detail=f"challenge {challenge.reference}",
+            )
+    context = _timeline_context(request, challenge, **forms)
+    context.update(
+        {
+            "signals": signals,
+            "more_signals": max(challenge.signal_count - len(signals), 0),
+            "show_personal_data": show_personal_data,
+            "transition_form": forms.get("transition_form") or TransitionForm(challenge=challenge),
+            "link_form": forms.get("link_form") or LinkSignalsForm(),
+        }
+    )
+    return render(request, "challenges/detail.html", context)
+
+
+def _challenge_action(permission):
+    """A POST endpoint on one challenge. GET goes back to the page; no right means 403."""
+
+    def decorator(view):
+        @role_required(STAFF_ROLES)
+        @wraps(view)
+        def wrapper(request, pk: int):
+            challenge = _get_challenge(pk)
+            if request.method != "POST":
+                return redirect(_detail_url(challenge))
+            if not permission(request.user, challenge):
+                raise PermissionDenied
+            return view(request, challenge)
+
+        return wrapper
+
+    return decorator
+
+
+def _replayed(challenge: Challenge, token: str) -> bool:
+    return bool(token) and (
+        ChallengeEvent.objects.filter(challenge=challenge, submission_token=token).exists()
+    )
+
+
+@require_safe
+@role_required(STAFF_ROLES)
+def board(request: HttpRequest) -> HttpResponse:
+    form = BoardFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()
+    filters = form.filters()
+    filter_query = urlencode(
+        {
+            key: value
+            for key, value in {
+                "kind": filters["kind"] or "",
+                "kern": filters["kern"].slug if filters["kern"] else "",
+                "department": filters["department"].slug if filters["department"] else "",
+            }.items()
+            if value
+        }
+    )
+    status = form.cleaned_data.get("status") if form.is_bound else ""
+    context = {"form": form, "filter_query": filter_query}
+    if status:
+        page = selectors.board_column(
+            status=status, after=form.cleaned_data.get("after") or None, **filters
+        )
+        context.update({"status": status, "status_label": Status(status).label, "page": page})
+        return render(request, "challenges/board_column.html", context)
+    context["columns"] = selectors.board_columns(**filters)
+    context["can_create"] = permissions.can_create(request.user)
+    return render(request, "challenges/board.html", context)
+
+
+@role_required(permissions.CREATE_ROLES)
+def challenge_create_view(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = ChallengeCreateForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                challenge = services.challenge_create(
+                    actor=request.user,
+                    title=data["title"],
+                    summary=data["summary"],
+                    kind=data["kind"],
+                    kernen=data["kernen"],
+                    themes=data["themes"],
+                    signals=data["signals"],
+                    submission_token=data["token"] or None,
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            except IntegrityError:
+                # The same form arrived twice at once; the first one made the challenge.
+                challenge = Challenge.objects.filter(submission_token=data["token"]).first()
+                if challenge is None:
+                    raise
+                return redirect(_detail_url(challenge))
+            else:
+                messages.success(request, _("De opgave is aangemaakt."))
+                return redirect(_detail_url(challenge))
+    else:
+        form = ChallengeCreateForm(signal_ids=request.GET.getlist("signal"))
+    return render(request, "challenges/create.html", {"form": form})
+
+
+@require_safe
+@role_required(STAFF_ROLES)
+def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_detail(request, _get_challenge(pk))
+
+
+@role_required(STAFF_ROLES)
+def challenge_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = _get_challenge(pk)
+    if not permissions.can_change(request.user, challenge):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = ChallengeEditForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            kernen, themes = data.pop("kernen"), data.pop("themes")
+            try:
+                services.challenge_update(
+                    challenge=challenge, actor=request.user, kernen=kernen, themes=themes, **data
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                messages.success(request, _("De gegevens van de opgave zijn opgeslagen."))
+                return redirect(_detail_url(challenge))
+    else:
+        form = ChallengeEditForm(initial=ChallengeEditForm.initial_from(challenge))
+    return render(request, "challenges/edit.html", {"form": form, "challenge": challenge})
+
+
+@_challenge_action(permissions.can_change)
+def challenge_transition_view(request: HttpRequest, challenge: Challenge) -> HttpResponse:
+    form = TransitionForm(request.POST, challenge=challenge)
+    if _replayed(challenge, request.POST.get("status-token", "")):
+        return redirect(_detail_url(challenge, "status"))
+    if form.is_valid():
+        try:
+            event = services.challenge_transition(
+                challenge=challenge,
+                to=form.cleaned_data["to"],
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                submission_token=form.cleaned_data["token"] or None,
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        except IntegrityError:
+            return redirect(_detail_url(challenge, "status"))
+        else:
+            messages.success(
+                request,
+                _("De status is nu “%(status)s”.") % {"status": event.get_to_status_display()},
+            )
+            return redirect(_detail_url(challenge, "status"))
+    return _render_detail(request, challenge, transition_form=form)
+
+
+def _text_event_view(request, challenge, *, form_class, service, form_key, done_message):
+    form = form_class(request.POST)
+    notice = ""
+    if _replayed(challenge, request.POST.get(f"{form.prefix}-token", "")):
+        notice = done_message
+        form = form_class()
+    elif form.is_valid():
+        try:
+            service(
+                challenge=challenge,
+                actor=request.user,
+                text=form.cleaned_data["text"],
+                submission_token=form.cleaned_data["token"] or None,
+            )
+        except ValidationError as error:
+            _add_service_errors(form, error)
+        except IntegrityError:
+            notice, form = done_message, form_class()
+        else:
+            notice, form = done_message, form_class()
+    if request.htmx:
+        # htmx swaps only the timeline: the new entry appears without a page load.
+        context = _timeline_context(request, challenge, **{form_key: form, "notice": notice})
+        return render(request, "challenges/_timeline.html", context)
+    if notice:
+        messages.success(request, notice)
+        return redirect(_detail_url(challenge, "tijdlijn"))
+    return _render_detail(request, challenge, **{form_key: form})
+
+
+@_challenge_action(permissions.can_note)
+def challenge_note_view(request: HttpRequest, challenge: Challenge) -> HttpResponse:
+    return _text_event_view(
+        request,
+        challenge,
+        form_class=NoteForm,
+        service=services.challenge_add_note,
+        form_key="note_form",
+        done_message=_("De notitie is toegevoegd."),
+    )
+
+
+@_challenge_action(permissions.can_change)
+def challenge_update_view(request: HttpRequest, challenge: Challenge) -> HttpResponse:
+    return _text_event_view(
+        request,
+        challenge,
+        form_class=PublicUpdateForm,
+        service=services.challenge_post_update,
+        form_key="update_form",
+        done_message=_("Het bericht is geplaatst en gaat naar de volgers."),
+    )
+
+
+@_challenge_action(permissions.can_note)
+def challenge_link_view(request: HttpRequest, challenge: Challenge) -> HttpResponse:
+    form = LinkSignalsForm(request.POST)
+    if form.is_valid():
+        linked = services.challenge_link_signals(
+            challenge=challenge, signals=form.cleaned_data["references"], actor=request.user
+        )
+        if linked:
+            messages.success(
+                request,
+                ngettext("%(count)d signaal gekoppeld.", "%(count)d signalen gekoppeld.", linked)
+                % {"count": linked},
+            )
+        else:
+            messages.info(request, _("Deze signalen waren al aan deze opgave gekoppeld."))
+        return redirect(_detail_url(challenge, "signalen"))
+    return _render_detail(request, challenge, link_form=form)
+
+
+@require_safe
+def public_list(request: HttpRequest) -> HttpResponse:
+    form = PublicFilterForm(request.GET or None)
+    if form.is_bound:
+        form.is_valid()
+    # Valid filters still apply when another value was wrong.
+    data = getattr(form, "cleaned_data", {})
+    kern = data.get("kern")
+    page = selectors.public_challenges(kern=kern, after=data.get("after") or None)
+    return render(
+        request,
+        "challenges/public_list.html",
+        {
+            "form": form,
+            "page": page,
+            "kern": kern,
+            "filter_query": urlencode({"kern": kern.slug}) if kern else "",
+            "status_text": PUBLIC_STATUS_TEXT,
+        },
+    )
+
+
+@require_safe
+def public_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = selectors.public_challenge(pk=pk)
+    if challenge is None:
+        raise Http404
+    return render(
+        request,
+        "challenges/public_detail.html",
+        {
+            "challenge": challenge,
+            "status_text": PUBLIC_STATUS_TEXT.get(challenge.status, ""),
+            "events": selectors.public_timeline(challenge=challenge).order_by("-created_at", "-id"),
+        },
+    )
