@@ -1,8 +1,12 @@
+import os
 import secrets
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
 
@@ -90,6 +94,16 @@ class Signal(models.Model):
     submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     follow_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
     first_answered_at = models.DateTimeField(null=True, blank=True)
+    # Why a signal was closed without a challenge; a following reporter reads it.
+    dismiss_reason = models.TextField(_("reden van afhandeling"), blank=True)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["-received_at", "-id"]
@@ -113,11 +127,39 @@ def attachment_path(instance, filename: str) -> str:
     return f"signals/{timezone.now():%Y/%m}/{secrets.token_hex(16)}.jpg"
 
 
+@deconstructible(path="samenspel.intake.models.PrivateMediaStorage")
+class PrivateMediaStorage(FileSystemStorage):
+    """Photos live outside MEDIA_ROOT and have no URL: staff see them through a view.
+
+    A resident's photo can show people, homes and number plates (AVG); nothing may
+    serve it publicly, not even /media/ in development. The folder is
+    settings.SAMENSPEL_PRIVATE_MEDIA_ROOT, by default var/private-media.
+    """
+
+    @property
+    def base_location(self) -> str:
+        default = Path(getattr(settings, "VAR_DIR", settings.MEDIA_ROOT)) / "private-media"
+        return str(getattr(settings, "SAMENSPEL_PRIVATE_MEDIA_ROOT", default))
+
+    @property
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self) -> None:
+        return None
+
+
 class Attachment(models.Model):
     """A photo with a signal, re-encoded on upload so that no metadata (GPS) survive."""
 
     signal = models.ForeignKey(Signal, on_delete=models.CASCADE, related_name="attachments")
-    image = models.ImageField(upload_to=attachment_path, width_field="width", height_field="height")
+    image = models.ImageField(
+        upload_to=attachment_path,
+        storage=PrivateMediaStorage(),
+        width_field="width",
+        height_field="height",
+    )
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)

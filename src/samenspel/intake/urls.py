@@ -12,5 +12,12 @@ urlpatterns = [
     path("volgen/<str:token>/", views.follow, name="follow"),
     path("werk/signalen/", views.inbox, name="inbox"),
     path("werk/signalen/nieuw/", views.staff_create, name="staff_create"),
+    path("werk/signalen/koppelen/", views.link, name="link"),
     path("werk/signalen/<int:pk>/", views.signal_detail, name="signal_detail"),
+    path("werk/signalen/<int:pk>/afhandelen/", views.signal_dismiss, name="dismiss"),
+    path(
+        "werk/signalen/<int:pk>/foto/<int:attachment_pk>/",
+        views.signal_photo,
+        name="photo",
+    ),
 ]

@@ -1,8 +1,428 @@
-from django.http import HttpResponse
+"""Thin views of the intake: public report, receipt, follow link, staff intake, inbox."""
+
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from samenspel.accounts.decorators import role_required
+from samenspel.accounts.roles import STAFF_ROLES, TRIAGE_ROLES, has_role
+from samenspel.audit.services import audit_personal_data_read
+from samenspel.challenges.services import challenge_link_signals
+
+from . import selectors, services, throttle
+from .forms import (
+    DismissForm,
+    InboxFilterForm,
+    PublicReportForm,
+    StaffSignalForm,
+    new_form_token,
+    read_form_token,
+)
+from .models import Signal
+
+NOINDEX = "noindex, nofollow"
+MAX_ID_DIGITS = 18  # beyond a 64-bit integer the database would fail, not answer
 
 
-def _todo(request, *args, **kwargs):
-    return HttpResponse("in aanbouw")
+def _with_new_token(data):
+    data = data.copy()
+    data["form_token"] = new_form_token()
+    return data
 
 
-report = receipt = follow = inbox = staff_create = signal_detail = _todo
+def _apply_service_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+# --- Public: report, receipt, follow -------------------------------------------------------
+
+
+def _render_report(request, form, status=200):
+    return render(request, "intake/report.html", {"form": form}, status=status)
+
+
+def _rate_limited(request) -> HttpResponse:
+    response = render(
+        request,
+        "intake/rate_limited.html",
+        {"window_minutes": max(1, settings.SAMENSPEL_REPORT_RATE_WINDOW // 60)},
+        status=429,
+    )
+    response["Retry-After"] = str(settings.SAMENSPEL_REPORT_RATE_WINDOW)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        return _render_report(request, PublicReportForm(initial={"form_token": new_form_token()}))
+
+    token = read_form_token(request.POST.get("form_token", ""))
+    if token is not None:
+        # A double click, a retry or a reload of the POST: show the same receipt.
+        existing = selectors.signal_get_by_submission_token(token=token[0])
+        if existing is not None:
+            return redirect("intake:receipt", token=existing.submission_token)
+
+    ip = throttle.client_ip(request)
+    if throttle.report_rate_limited(ip):
+        return _rate_limited(request)
+
+    if token is None:
+        # Forged, missing or a day old: count it (bots do this) and offer a fresh form.
+        throttle.report_rate_consume(ip)
+        form = PublicReportForm(data=_with_new_token(request.POST))
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Het formulier was verlopen of onvolledig. Er is niets opgeslagen. "
+                "Controleer uw melding en verstuur hem opnieuw."
+            ),
+        )
+        return _render_report(request, form, status=400)
+
+    submission_token, started = token
+    form = PublicReportForm(data=request.POST, files=request.FILES)
+    if request.POST.get("website"):
+        throttle.report_rate_consume(ip)
+        form.is_valid()
+        form.add_error(
+            None,
+            _("Uw melding is niet verstuurd: laat het veld “Laat dit veld leeg” leeg."),
+        )
+        return _render_report(request, form, status=400)
+    if time.time() - started < settings.SAMENSPEL_REPORT_MIN_SECONDS:
+        throttle.report_rate_consume(ip)
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Uw melding is erg snel verstuurd en daarom niet opgeslagen. "
+                "Controleer uw melding en verstuur hem nog een keer."
+            ),
+        )
+        return _render_report(request, form, status=400)
+
+    if not form.is_valid():
+        # People make typing errors; those do not count towards the rate limit.
+        return _render_report(request, form, status=400)
+    if not throttle.report_rate_consume(ip):
+        return _rate_limited(request)
+
+    data = form.cleaned_data
+    try:
+        signal, _created = services.signal_submit_public(
+            submission_token=submission_token,
+            text=data["text"],
+            kern=data["kern"],
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            wants_updates=data["wants_updates"],
+            photo=data["photo"],
+        )
+    except ValidationError as error:
+        _apply_service_errors(form, error)
+        return _render_report(request, form, status=400)
+    return redirect("intake:receipt", token=signal.submission_token)
+
+
+def receipt(request: HttpRequest, token: str) -> HttpResponse:
+    signal = selectors.signal_get_for_receipt(token=token)
+    if signal is None:
+        raise Http404
+    response = render(
+        request,
+        "intake/receipt.html",
+        {
+            "signal": signal,
+            "follow_url": services.follow_url(signal) if signal.follow_token else "",
+            "has_email": bool(signal.reporter and signal.reporter.email),
+        },
+    )
+    response["X-Robots-Tag"] = NOINDEX
+    return response
+
+
+def follow(request: HttpRequest, token: str) -> HttpResponse:
+    signal = selectors.signal_get_by_follow_token(token=token)
+    if signal is None:
+        raise Http404
+    challenge = signal.challenge
+    response = render(
+        request,
+        "intake/follow.html",
+        {
+            "signal": signal,
+            "challenge": challenge,
+            "timeline": selectors.challenge_public_timeline(challenge=challenge)
+            if challenge
+            else [],
+        },
+    )
+    response["X-Robots-Tag"] = NOINDEX
+    return response
+
+
+# --- Staff: intake, inbox, signal page --------------------------------------------------------
+
+
+@role_required(STAFF_ROLES)
+@require_http_methods(["GET", "POST"])
+def staff_create(request: HttpRequest) -> HttpResponse:
+    may_triage = has_role(request.user, TRIAGE_ROLES)
+    if request.method != "POST":
+        form = StaffSignalForm(initial={"form_token": new_form_token()})
+        return render(request, "intake/staff_create.html", {"form": form})
+
+    token = read_form_token(request.POST.get("form_token", ""))
+    if token is None:
+        form = StaffSignalForm(data=_with_new_token(request.POST))
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "Het formulier was verlopen of onvolledig. Er is niets opgeslagen. "
+                "Controleer het signaal en sla het opnieuw op."
+            ),
+        )
+        return render(request, "intake/staff_create.html", {"form": form}, status=400)
+
+    existing = selectors.signal_get_by_submission_token(token=token[0])
+    if existing is None:
+        form = StaffSignalForm(data=request.POST, files=request.FILES)
+        if not form.is_valid():
+            return render(request, "intake/staff_create.html", {"form": form}, status=400)
+        data = form.cleaned_data
+        try:
+            signal, created = services.signal_record_by_staff(
+                actor=request.user,
+                submission_token=token[0],
+                text=data["text"],
+                kern=data["kern"],
+                channel=data["channel"],
+                received_at=data["received_at"],
+                name=data["name"],
+                email=data["email"],
+                phone=data["phone"],
+                wants_updates=data["wants_updates"],
+                photo=data["photo"],
+            )
+        except ValidationError as error:
+            _apply_service_errors(form, error)
+            return render(request, "intake/staff_create.html", {"form": form}, status=400)
+    else:
+        signal, created = existing, False
+    if created:
+        messages.success(request, _("Signaal %(ref)s is vastgelegd.") % {"ref": signal.reference})
+    else:
+        messages.info(request, _("Signaal %(ref)s was al vastgelegd.") % {"ref": signal.reference})
+    if may_triage:
+        return redirect("intake:signal_detail", pk=signal.pk)
+    return redirect("intake:staff_create")
+
+
+@role_required(TRIAGE_ROLES)
+def inbox(request: HttpRequest) -> HttpResponse:
+    data = request.GET.copy()
+    if "status" not in data:
+        data["status"] = Signal.Status.NEW
+    form = InboxFilterForm(data=data)
+    form.is_valid()  # invalid filters are shown as errors and then ignored
+    cleaned = form.cleaned_data
+    filters = selectors.InboxFilters(
+        status=cleaned.get("status", "") or "",
+        kern=cleaned.get("kern", "") or "",
+        channel=cleaned.get("channel", "") or "",
+        date_from=cleaned.get("date_from"),
+        date_to=cleaned.get("date_to") if "date_to" in cleaned else None,
+    )
+    page = selectors.signal_inbox_page(
+        user=request.user, filters=filters, cursor=request.GET.get("na", "")
+    )
+    return render(
+        request,
+        "intake/inbox.html",
+        {
+            "form": form,
+            "page": page,
+            "is_first_page": not request.GET.get("na"),
+            "first_page_query": urlencode(
+                [
+                    (key, value)
+                    for key in request.GET
+                    if key != "na"
+                    for value in request.GET.getlist(key)
+                ]
+            ),
+        },
+    )
+
+
+def _parse_ids(values: list[str]) -> list[int] | None:
+    ids = []
+    for value in values:
+        value = value.strip()
+        if not value.isdigit() or len(value) > MAX_ID_DIGITS:
+            return None
+        ids.append(int(value))
+    return ids
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+@role_required(TRIAGE_ROLES)
+@require_POST
+def link(request: HttpRequest) -> HttpResponse:
+    """The selection from the inbox or the signal page: link it, or start a new challenge."""
+    back = _safe_next(request, reverse("intake:inbox"))
+    ids = _parse_ids(request.POST.getlist("signal"))
+    if ids is None:
+        messages.error(request, _("De selectie van signalen is ongeldig. Er is niets gewijzigd."))
+        return redirect(back)
+    if not ids:
+        messages.error(request, _("Kies eerst een of meer signalen."))
+        return redirect(back)
+    signals = list(selectors.signals_visible_to(request.user).filter(pk__in=ids))
+    if len(signals) != len(set(ids)):
+        messages.error(
+            request,
+            _(
+                "Een of meer gekozen signalen bestaan niet of vallen buiten uw kernen. "
+                "Er is niets gewijzigd."
+            ),
+        )
+        return redirect(back)
+    signals.sort(key=lambda s: (s.received_at, s.pk))
+
+    if request.POST.get("action") == "create":
+        query = urlencode([("signal", s.pk) for s in signals])
+        return redirect(f"{reverse('challenges:create')}?{query}")
+
+    number = request.POST.get("challenge", "")
+    if not number.strip():
+        messages.error(request, _("Vul het nummer in van de opgave, bijvoorbeeld O-000123."))
+        return redirect(back)
+    challenge = selectors.challenge_get_by_number(number)
+    if challenge is None:
+        messages.error(
+            request,
+            _("Opgave “%(number)s” bestaat niet. Vul een nummer in zoals O-000123 of 123.")
+            % {"number": number.strip()[:20]},
+        )
+        return redirect(back)
+    try:
+        linked = challenge_link_signals(challenge=challenge, signals=signals, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(back)
+    messages.success(
+        request,
+        ngettext(
+            "%(count)d signaal gekoppeld aan opgave %(ref)s.",
+            "%(count)d signalen gekoppeld aan opgave %(ref)s.",
+            linked,
+        )
+        % {"count": linked, "ref": challenge.reference},
+    )
+    return redirect("challenges:detail", pk=challenge.pk)
+
+
+def _get_signal_or_404(request: HttpRequest, pk: int) -> Signal:
+    signal = selectors.signal_get_for_staff(user=request.user, pk=pk)
+    if signal is None:
+        raise Http404
+    return signal
+
+
+def _render_detail(request, signal: Signal, dismiss_form=None, status=200) -> HttpResponse:
+    reporter = signal.reporter
+    show_personal = bool(
+        reporter
+        and not reporter.anonymised_at
+        and selectors.user_may_see_personal_data(user=request.user, signal=signal)
+    )
+    if show_personal:
+        # AVG art. 5(2), accountability: every look at a reporter's details is logged.
+        audit_personal_data_read(
+            actor=request.user,
+            object_type="intake.reporter",
+            object_ids=[reporter.pk],
+            detail=f"signaal {signal.reference}",
+        )
+    may_triage = has_role(request.user, TRIAGE_ROLES)
+    return render(
+        request,
+        "intake/signal_detail.html",
+        {
+            "signal": signal,
+            "reporter": reporter,
+            "show_personal": show_personal,
+            "may_triage": may_triage,
+            "dismiss_form": dismiss_form or DismissForm(),
+        },
+        status=status,
+    )
+
+
+@role_required(STAFF_ROLES)
+def signal_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return _render_detail(request, _get_signal_or_404(request, pk))
+
+
+@role_required(TRIAGE_ROLES)
+@require_POST
+def signal_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+    signal = _get_signal_or_404(request, pk)
+    form = DismissForm(data=request.POST)
+    if form.is_valid():
+        try:
+            services.signal_dismiss(
+                signal=signal, actor=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _apply_service_errors(form, error)
+        else:
+            messages.success(
+                request, _("Signaal %(ref)s is afgehandeld.") % {"ref": signal.reference}
+            )
+            return redirect("intake:signal_detail", pk=signal.pk)
+    return _render_detail(request, signal, dismiss_form=form, status=400)
+
+
+@role_required(STAFF_ROLES)
+def signal_photo(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """Photos only through this view: staff who may see the signal, never /media/."""
+    signal = _get_signal_or_404(request, pk)
+    attachment = signal.attachments.filter(pk=attachment_pk).first()
+    if attachment is None:
+        raise Http404
+    try:
+        handle = attachment.image.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(handle, content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
