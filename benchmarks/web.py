@@ -28,6 +28,7 @@ import contextlib
 import hashlib
 import html.parser
 import http.client
+import itertools
 import json
 import os
 import random
@@ -61,7 +62,6 @@ GOAL_RATIO = 0.15
 GOAL_P95_MS = 150.0
 
 BENCH_USER = "bench-ontwikkelteam"
-BENCH_PASSWORD = "bench-wachtwoord-2-lang-genoeg"
 
 
 def log(message: str) -> None:
@@ -299,11 +299,27 @@ class BulkWriter:
                     copy.write_row(row + extra_values)
                     count += 1
             return count
-        adapt = self.connection.ops.adapt_datetimefield_value
+        # Building an index once over sorted keys is far cheaper than keeping it up to date
+        # row by row, so secondary indexes are dropped for the load and recreated after it.
+        cursor = self.raw.cursor()
+        indexes = cursor.execute(
+            "SELECT name, sql FROM sqlite_master "
+            "WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            (table,),
+        ).fetchall()
+        for name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+
+        def adapt(value: datetime) -> str:
+            # What Django's SQLite backend stores for an aware datetime (naive UTC text),
+            # without its per-value time-zone machinery.
+            if value.tzinfo is not UTC:
+                return self.connection.ops.adapt_datetimefield_value(value)
+            return str(value.replace(tzinfo=None))
+
         placeholders = ", ".join("?" for _ in columns)
         # Table and column names come from the models, never from input.
         sql = f'INSERT INTO "{table}" ({column_sql}) VALUES ({placeholders})'  # noqa: S608
-        cursor = self.raw.cursor()
         chunk: list[tuple] = []
         for row in rows:
             values = list(row + extra_values)
@@ -318,6 +334,8 @@ class BulkWriter:
         if chunk:
             cursor.executemany(sql, chunk)
             count += len(chunk)
+        for _, index_sql in indexes:
+            cursor.execute(index_sql)
         cursor.close()
         return count
 
@@ -383,8 +401,9 @@ def generate(*, challenges: int, signals: int, seed: int) -> dict[str, Any]:
             ("bench-medewerker", Role.EMPLOYEE, employees[7]),
         ]
         for username, role, employee in bench_users:
+            # The harness logs in with a session it creates itself: no password needed.
             user = User.objects.create_user(
-                username=username, password=BENCH_PASSWORD, email=f"{username}@altena.test"
+                username=username, password=None, email=f"{username}@altena.test"
             )
             user.groups.add(groups[role])
             employee.user = user
@@ -402,7 +421,8 @@ def generate(*, challenges: int, signals: int, seed: int) -> dict[str, Any]:
         )
         kern_ids = [kern.pk for kern in kernen]
         kern_names = {kern.pk: kern.name for kern in kernen}
-        kern_weights = [population for _, population in KERNEN]
+        # Cumulative weights once: random.choices would otherwise rebuild them per draw.
+        kern_cum = list(itertools.accumulate(population for _, population in KERNEN))
         themes = Theme.objects.bulk_create(
             [Theme(name=name, slug=slugify(name)) for name in THEMES]
         )
@@ -439,15 +459,17 @@ def generate(*, challenges: int, signals: int, seed: int) -> dict[str, Any]:
         team_roles = ["none", "advise", "coach", "facilitate"]
         event_rows: list[tuple] = []
 
+        owners = employees[6:]
+
         def challenge_rows():
             for challenge_id in range(1, challenges + 1):
                 status = statuses[challenge_id - 1]
-                kern = rng.choices(kern_ids, weights=kern_weights)[0]
+                kern = rng.choices(kern_ids, cum_weights=kern_cum)[0]
                 subject = rng.choice(SUBJECTS)
                 created = start + DATA_SPAN * (challenge_id / (challenges + 1))
                 updated = min(now, created + timedelta(days=rng.expovariate(1 / 40)))
                 owned = status not in ("new", "exploring", "declined")
-                owner = rng.choice(employees[6:]) if owned else None
+                owner = rng.choice(owners) if owned else None
                 yield (
                     challenge_id,
                     f"{subject.capitalize()} in {kern_names[kern]}",
@@ -521,7 +543,7 @@ def generate(*, challenges: int, signals: int, seed: int) -> dict[str, Any]:
         theme_links: list[tuple[int, int]] = []
         theme_ids = [theme.pk for theme in themes]
         for challenge_id in range(1, challenges + 1):
-            chosen = {rng.choices(kern_ids, weights=kern_weights)[0]}
+            chosen = {rng.choices(kern_ids, cum_weights=kern_cum)[0]}
             if rng.random() < 0.15:
                 chosen.add(rng.choice(kern_ids))
             kern_links.extend((challenge_id, kern_id) for kern_id in sorted(chosen))
@@ -561,7 +583,7 @@ def generate(*, challenges: int, signals: int, seed: int) -> dict[str, Any]:
             for index in range(signals):
                 signal_id = index + 1
                 kern = (
-                    rng.choices(kern_ids, weights=kern_weights)[0] if rng.random() < 0.93 else None
+                    rng.choices(kern_ids, cum_weights=kern_cum)[0] if rng.random() < 0.93 else None
                 )
                 received = start + DATA_SPAN * received_offsets[index]
                 channel = channels[index]
