@@ -100,6 +100,9 @@ class ReporterFieldsMixin(forms.Form):
     )
     phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
     wants_updates = forms.BooleanField(label=_("Ik wil deze melding volgen"), required=False)
+    follow_needs_email_message = _(
+        "Vul uw e-mailadres in als u de melding wilt volgen: daar sturen we de link naartoe."
+    )
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
@@ -112,13 +115,7 @@ class ReporterFieldsMixin(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("wants_updates") and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error(
-                "wants_updates",
-                _(
-                    "Vul uw e-mailadres in als u de melding wilt volgen: "
-                    "daar sturen we de link naartoe."
-                ),
-            )
+            self.add_error("wants_updates", self.follow_needs_email_message)
         return cleaned
 
 
@@ -206,6 +203,11 @@ class PublicReportForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMix
 class StaffSignalForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMixin):
     """A signal that reached a staff member: phone, e-mail, council, a talk in the kern."""
 
+    # Staff wording: it is the reporter's address, not the user's.
+    follow_needs_email_message = _(
+        "Vul het e-mailadres van de melder in: daar sturen we de link naartoe."
+    )
+
     form_token = forms.CharField(widget=forms.HiddenInput, required=False)
     channel = forms.ChoiceField(
         label=_("Kanaal"),
@@ -260,15 +262,6 @@ class StaffSignalForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMixi
         if received_at > timezone.now() + CLOCK_SKEW:
             raise ValidationError(_("Het tijdstip van ontvangst kan niet in de toekomst liggen."))
         return received_at
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("wants_updates") and not cleaned.get("email") and "email" not in self.errors:
-            # The staff wording: it is the reporter's address, not the user's.
-            self.errors["wants_updates"] = self.error_class(
-                [_("Vul het e-mailadres van de melder in: daar sturen we de link naartoe.")]
-            )
-        return cleaned
 
 
 class InboxFilterForm(AccessibleFormMixin, forms.Form):

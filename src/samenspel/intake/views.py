@@ -403,6 +403,10 @@ def signal_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
                 signal=signal, actor=request.user, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                # Not about the reason but about the signal (already linked): say so on its page.
+                messages.error(request, " ".join(error.messages))
+                return redirect("intake:signal_detail", pk=signal.pk)
             _apply_service_errors(form, error)
         else:
             messages.success(

@@ -106,3 +106,11 @@ def test_phone_only_reporter_is_stored_without_mail(client, report_data):
 
     assert Reporter.objects.get().phone == "0416 123456"
     assert OutboxMessage.objects.count() == 0
+
+
+def test_report_form_is_available_in_english(client, db):
+    response = client.get("/melden/", HTTP_ACCEPT_LANGUAGE="en")
+
+    html = response.content.decode()
+    assert "Send report" in html
+    assert "I don&#x27;t know" in html or "I don't know" in html
