@@ -11,9 +11,21 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from django.db import close_old_connections
+from django.db import connections
 
 logger = logging.getLogger(__name__)
+
+
+def refresh_connections() -> None:
+    """Drop broken or expired database connections between steps (CONN_MAX_AGE).
+
+    Like Django's request-level `close_old_connections`, but a connection inside a
+    transaction that the caller holds (a test, or a command run from other code) is left
+    alone: closing it would end the caller's transaction.
+    """
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
 
 
 @contextmanager
@@ -50,11 +62,9 @@ def run_every(
     stop = stop or threading.Event()
     with stop_on_signals(stop):
         while not stop.is_set():
-            close_old_connections()
+            refresh_connections()
             try:
                 step()
             except Exception:
                 logger.exception("Worker step failed; trying again in %s s", interval)
-            finally:
-                close_old_connections()
             stop.wait(interval)
