@@ -137,3 +137,10 @@ def test_public_list_needs_the_same_number_of_queries_for_few_and_many(
         client.get(LIST)
     assert few <= 4
     assert Challenge.objects.count() == 62
+
+
+def test_public_list_speaks_english_when_asked(client, db):
+    ChallengeFactory(title="Speeltuin Sleeuwijk", status=Status.ACTIVE)
+    html = client.get(LIST, headers={"accept-language": "en"}).content.decode()
+    assert "What we are working on" in html
+    assert "whole municipality · active" in html
