@@ -807,11 +807,5 @@ class _Builder:
             )
 
     def counts(self) -> dict[str, int]:
-        return {
-            "kernen": Kern.objects.count(),
-            "afdelingen": Department.objects.count(),
-            "medewerkers": Employee.objects.count(),
-            "partners": Partner.objects.count(),
-            "signalen": Signal.objects.count(),
-            "opgaven": Challenge.objects.count(),
-        }
+        models = (Kern, Department, Employee, Partner, Signal, Challenge)
+        return {str(m._meta.verbose_name_plural): m.objects.count() for m in models}

@@ -7,6 +7,7 @@ import os
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from samenspel.accounts.roles import ROLE_LABELS, Role
@@ -56,7 +57,8 @@ class Command(BaseCommand):
         url = f"http://127.0.0.1:{port}/"
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(_("Samenspel draait op %(url)s") % {"url": url}))
-        self.stdout.write(_("Inloggen: %(url)saccount/inloggen/") % {"url": url})
+        login_url = url.rstrip("/") + reverse("accounts:login")
+        self.stdout.write(_("Inloggen: %(url)s") % {"url": login_url})
         self.stdout.write(_("Wachtwoord voor alle demo-accounts: %(pw)s") % {"pw": DEMO_PASSWORD})
         for username, role in DEMO_LOGINS:
             self.stdout.write(f"  {username:<12} {ROLE_LABELS[Role(role)]}")
