@@ -18,6 +18,7 @@ import argparse
 import contextlib
 import json
 import math
+import os
 import platform
 import random
 import statistics
@@ -111,7 +112,7 @@ def run_size(size: int, count: int, seed: int, time_limit: float) -> dict:
     for challenge in challenges[:3]:
         with contextlib.suppress(rec.InfeasibleCoalition):
             rec.recommend(employees, challenge, time_limit=time_limit)
-    latencies, proof_times, candidates = [], [], []
+    latencies, cpu_latencies, proof_times, candidates, kept = [], [], [], [], []
     solvers: dict[str, int] = {}
     infeasible = 0
     app_within = greedy_within = app_exact = 0
@@ -119,21 +120,26 @@ def run_size(size: int, count: int, seed: int, time_limit: float) -> dict:
     sums = {who: {"coverage": 0, "departments": 0, "newcomers": 0} for who in ("optimum", "greedy")}
     compared = 0
     for challenge in challenges:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         try:
             answer = rec.recommend(employees, challenge, time_limit=time_limit)
         except rec.InfeasibleCoalition:
             infeasible += 1
             continue
         latencies.append((time.perf_counter() - started) * 1000)
+        cpu_latencies.append((time.process_time() - started_cpu) * 1000)
         solvers[answer.solver] = solvers.get(answer.solver, 0) + 1
 
-        problem = rec.Problem(employees, challenge)
+        # The reference keeps every eligible candidate (no dominance pruning), so it also checks
+        # that pruning never loses the optimum.
+        problem = rec.Problem(employees, challenge, drop_dominated=False)
         candidates.append(problem.n)
+        kept.append(rec.Problem(employees, challenge).n)
         greedy = rec.greedy_team(problem)
         started = time.perf_counter()
         exact = rec.solve_exact(problem, time_limit=None, hint=greedy)
         proof_times.append((time.perf_counter() - started) * 1000)
+        assert exact.team is not None and problem.is_valid(exact.team)
         assert exact.optimal and exact.team is not None
         optimum = problem.objective(exact.team)
         greedy_value = problem.objective(greedy)
@@ -157,10 +163,17 @@ def run_size(size: int, count: int, seed: int, time_limit: float) -> dict:
         "challenges": count,
         "infeasible": infeasible,
         "eligible_candidates_median": statistics.median(candidates) if candidates else None,
+        "after_dominance_median": statistics.median(kept) if kept else None,
         "app_latency_ms": {
             "p50": round(percentile(latencies, 0.5), 1),
             "p95": round(percentile(latencies, 0.95), 1),
             "max": round(max(latencies), 1) if latencies else None,
+        },
+        # CPU time of the same calls: what the latency would be on an idle core.
+        "app_cpu_ms": {
+            "p50": round(percentile(cpu_latencies, 0.5), 1),
+            "p95": round(percentile(cpu_latencies, 0.95), 1),
+            "max": round(max(cpu_latencies), 1) if cpu_latencies else None,
         },
         "app_solver": solvers,
         "app_equal_to_optimum_share": round(app_exact / compared, 4) if compared else None,
@@ -180,6 +193,44 @@ def run_size(size: int, count: int, seed: int, time_limit: float) -> dict:
     }
 
 
+def run_ablation(size: int, count: int, seed: int, limit: float) -> dict:
+    """Which parts of the model make CP-SAT prove the optimum fast (10 s cap per solve)."""
+    rng = random.Random(seed * 1_000_003 + size)
+    employees = build_organisation(size, rng)
+    challenges = build_challenges(employees, count, rng)
+    variants = {
+        "app_model": {},
+        "without_redundant_constraint": {"redundant": False},
+        "without_hint": {"use_hint": False},
+        "default_linearization": {"linearization_level": 1},
+        "default_linearization_without_redundant": {"linearization_level": 1, "redundant": False},
+        "without_dominance_pruning": {"drop_dominated": False},
+    }
+    report = {}
+    for name, variant in variants.items():
+        options = dict(variant)
+        use_hint = options.pop("use_hint", True)
+        drop = options.pop("drop_dominated", True)
+        times, proven = [], 0
+        for challenge in challenges:
+            try:
+                problem = rec.Problem(employees, challenge, drop_dominated=drop)
+            except rec.InfeasibleCoalition:
+                continue
+            hint = rec.greedy_team(problem) if use_hint else None
+            started = time.process_time()
+            result = rec.solve_exact(problem, time_limit=limit, hint=hint, **options)
+            times.append((time.process_time() - started) * 1000)
+            proven += result.optimal
+        report[name] = {
+            "solved": len(times),
+            "proven_optimal": proven,
+            "cpu_ms_p50": round(percentile(times, 0.5), 1),
+            "cpu_ms_p95": round(percentile(times, 0.95), 1),
+        }
+    return {"employees": size, "challenges": count, "limit_s": limit, "variants": report}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,2000,20000", help="organisation sizes")
@@ -192,6 +243,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--time-limit", type=float, default=rec.DEFAULT_TIME_LIMIT)
+    parser.add_argument(
+        "--ablation",
+        type=int,
+        default=0,
+        help="also solve this many challenges at 2,000 employees with parts of the model removed",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     results = []
@@ -200,6 +257,7 @@ def main(argv: list[str] | None = None) -> None:
         if size == max(sizes) and args.challenges_largest is not None:
             count = args.challenges_largest
         results.append(run_size(size, count, args.seed, args.time_limit))
+    ablation = run_ablation(2000, args.ablation, args.seed, 10.0) if args.ablation else None
     print(
         json.dumps(
             {
@@ -208,7 +266,11 @@ def main(argv: list[str] | None = None) -> None:
                 "time_limit_s": args.time_limit,
                 "num_workers": 1,
                 "python": platform.python_version(),
+                "cores": os.cpu_count(),
+                # The machine is shared: wall-clock latency depends on what else runs.
+                "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
                 "results": results,
+                "ablation": ablation,
             },
             indent=2,
         )
