@@ -815,7 +815,20 @@ def inspect(*, sample: int, seed: int) -> dict[str, Any]:
             "slowest_queries": [
                 {"ms": round(float(q["time"]) * 1000, 1), "sql": q["sql"][:400]} for q in timed[:3]
             ],
+            "slowest_plan": explain(timed[0]["sql"]) if timed else None,
         }
+
+    def explain(sql: str) -> list[str] | None:
+        """The plan of the page's slowest query: where a missing index would show."""
+        if not sql.lstrip().upper().startswith("SELECT"):
+            return None
+        prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN "
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(prefix + sql.replace("%", "%%"))
+                return [" ".join(str(part) for part in row) for row in cursor.fetchall()]
+        except Exception as exc:  # a plan is a diagnostic; never fail the run for it
+            return [f"no plan: {exc}"]
 
     pages = {
         "board": measure(staff, "/werk/"),
