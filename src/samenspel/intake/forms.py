@@ -98,7 +98,12 @@ class ReporterFieldsMixin(forms.Form):
         max_length=254,
         error_messages={"invalid": _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")},
     )
-    phone = forms.CharField(label=_("Telefoonnummer"), max_length=30, required=False)
+    phone = forms.CharField(
+        label=_("Telefoonnummer"),
+        max_length=30,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel"}),
+    )
     wants_updates = forms.BooleanField(label=_("Ik wil deze melding volgen"), required=False)
     follow_needs_email_message = _(
         "Vul uw e-mailadres in als u de melding wilt volgen: daar sturen we de link naartoe."
@@ -195,6 +200,9 @@ class PublicReportForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMix
             "Dan sturen we u een ontvangstbevestiging. Nodig als u de melding wilt volgen."
         )
         self.fields["phone"].label = _("Uw telefoonnummer")
+        # WCAG 1.3.5 (identify input purpose): the resident's own details can be autofilled.
+        for name, purpose in (("name", "name"), ("email", "email"), ("phone", "tel")):
+            self.fields[name].widget.attrs["autocomplete"] = purpose
         self.fields["wants_updates"].help_text = _(
             "U krijgt een persoonlijke link en een e-mail als er nieuws is."
         )
@@ -248,6 +256,9 @@ class StaffSignalForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMixi
         self.fields["name"].label = _("Naam melder")
         self.fields["email"].label = _("E-mailadres melder")
         self.fields["phone"].label = _("Telefoonnummer melder")
+        # These are the reporter's details, not the staff member's: no autofill.
+        for name in ("name", "email", "phone"):
+            self.fields[name].widget.attrs["autocomplete"] = "off"
         self.fields["wants_updates"].label = _("De melder wil dit signaal volgen")
         self.fields["wants_updates"].help_text = _(
             "De melder krijgt een persoonlijke link per e-mail."

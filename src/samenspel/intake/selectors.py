@@ -9,7 +9,7 @@ from django.utils import timezone
 from samenspel.accounts.roles import PERSONAL_DATA_ROLES, Role, has_role
 from samenspel.challenges.models import Challenge, ChallengeEvent
 
-from .models import Signal
+from .models import Channel, Signal
 
 INBOX_PAGE_SIZE = 50
 UNKNOWN_KERN = "onbekend"
@@ -148,7 +148,7 @@ def signal_get_by_submission_token(*, token: str) -> Signal | None:
 
 def signal_get_for_receipt(*, token: str) -> Signal | None:
     return (
-        Signal.objects.filter(submission_token=token, channel="web")
+        Signal.objects.filter(submission_token=token, channel=Channel.WEB)
         .select_related("kern", "reporter")
         .first()
     )

@@ -179,7 +179,7 @@ def signal_dismiss(*, signal: Signal, actor, reason: str) -> Signal:
         raise ValidationError({"reason": _("Geef een reden: de melder krijgt die te lezen.")})
     if len(reason) > 2000:
         raise ValidationError({"reason": _("De reden mag hoogstens 2000 tekens lang zijn.")})
-    signal = Signal.objects.select_for_update().select_related("reporter").get(pk=signal.pk)
+    signal = Signal.objects.select_for_update().get(pk=signal.pk)
     if signal.status == Signal.Status.LINKED:
         raise ValidationError(
             _("Dit signaal is al gekoppeld aan opgave %(ref)s en kan niet worden afgehandeld.")
