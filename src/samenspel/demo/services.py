@@ -732,13 +732,10 @@ class _Builder:
         self.signals.sort(key=lambda s: s.received_at)
 
     def _dismiss(self, signal: Signal) -> None:
-        # The reason fields arrive with the intake app's dismissal flow; fill them where
-        # they exist so the follow page can tell the reporter why.
-        field_names = {f.name for f in Signal._meta.get_fields()}
-        if "dismiss_reason" in field_names:
-            signal.dismiss_reason = self.rng.choice(DISMISS_REASONS)
-            signal.dismissed_at = signal.first_answered_at
-            signal.dismissed_by = self.rng.choice(self.team_users)
+        # The reason is what the follow page tells a reporter about a closed signal.
+        signal.dismiss_reason = self.rng.choice(DISMISS_REASONS)
+        signal.dismissed_at = signal.first_answered_at
+        signal.dismissed_by = self.rng.choice(self.team_users)
 
     # --- writing ------------------------------------------------------------------------
     def write_history(self) -> None:

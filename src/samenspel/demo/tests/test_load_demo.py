@@ -158,3 +158,9 @@ def test_a_second_load_creates_nothing(demo, capsys):
     call_command("load_demo")
     assert _counts() == before
     assert "al geladen" in capsys.readouterr().out
+
+
+def test_dismissed_signals_say_why(demo):
+    dismissed = Signal.objects.filter(status=Signal.Status.DISMISSED)
+    assert dismissed.exists()
+    assert not dismissed.filter(dismiss_reason="").exists()
