@@ -7,6 +7,16 @@ from samenspel.accounts.roles import Role
 PASSWORD = "samenspel-test"
 
 
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Start every test in Dutch: a request in English must not leak into the next test."""
+    from django.utils import translation
+
+    translation.activate("nl")
+    yield
+    translation.activate("nl")
+
+
 @pytest.fixture
 def make_user(db):
     """Create a user with one or more roles, and the Employee record that goes with it."""

@@ -1,18 +1,16 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 urlpatterns = [
     path("", include("samenspel.intake.urls")),
     path("", include("samenspel.challenges.urls")),
+    path("werk/kennis/", include("samenspel.knowledge.urls")),
+    path("werk/leergang/", include("samenspel.learning.urls")),
+    path("werk/participatie/", include("samenspel.participation.urls")),
     path("account/", include("samenspel.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]
-
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
 
 handler400 = "samenspel.core.views.error_400"
 handler403 = "samenspel.core.views.error_403"

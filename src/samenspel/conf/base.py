@@ -26,6 +26,17 @@ SAMENSPEL_REPORT_MIN_SECONDS = env_int("SAMENSPEL_REPORT_MIN_SECONDS", 3)
 SAMENSPEL_REPORT_RATE_LIMIT = env_int("SAMENSPEL_REPORT_RATE_LIMIT", 10)
 SAMENSPEL_REPORT_RATE_WINDOW = env_int("SAMENSPEL_REPORT_RATE_WINDOW", 3600)
 SAMENSPEL_UPLOAD_MAX_BYTES = env_int("SAMENSPEL_UPLOAD_MAX_BYTES", 8 * 1024 * 1024)
+# Residents' photos may show people and houses: kept outside MEDIA_ROOT, with no URL,
+# and served only to staff through a view that checks the role.
+SAMENSPEL_PRIVATE_MEDIA_ROOT = Path(
+    env_str("SAMENSPEL_PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private-media"))
+)
+# Number of reverse proxies in front of the app whose X-Forwarded-For is trusted for the
+# client address (rate limits). 0 in development, 1 behind one proxy in production.
+SAMENSPEL_TRUSTED_PROXIES = env_int("SAMENSPEL_TRUSTED_PROXIES", 0)
+SAMENSPEL_OUTBOX_MAX_ATTEMPTS = env_int("SAMENSPEL_OUTBOX_MAX_ATTEMPTS", 8)
+SAMENSPEL_OUTBOX_LEASE_SECONDS = env_int("SAMENSPEL_OUTBOX_LEASE_SECONDS", 300)
+SAMENSPEL_OUTBOX_BACKOFF_SECONDS = env_int("SAMENSPEL_OUTBOX_BACKOFF_SECONDS", 60)
 
 INSTALLED_APPS = [
     "samenspel.accounts.admin_site.SamenspelAdminConfig",  # django.contrib.admin, role-based
@@ -47,6 +58,9 @@ INSTALLED_APPS = [
     "samenspel.similarity",
     "samenspel.challenges",
     "samenspel.coalitions",
+    "samenspel.knowledge",
+    "samenspel.learning",
+    "samenspel.participation",
     "samenspel.notifications",
     "samenspel.demo",
 ]
