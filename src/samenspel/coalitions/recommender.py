@@ -235,8 +235,8 @@ def _identifier(value: Any, where: Where) -> EmployeeId:
     if isinstance(value, bool) or not isinstance(value, int | str) or value == "":
         raise InvalidCase(
             "bad_id",
-            f"Het veld 'id' in {where.nl} moet een getal of een tekst zijn.",
-            f"The field 'id' in {where.en} must be a number or a text.",
+            f"Het veld 'id' in {where.nl} moet een geheel getal of een niet-lege tekst zijn.",
+            f"The field 'id' in {where.en} must be a whole number or a non-empty text.",
         )
     return value
 
@@ -812,7 +812,11 @@ def describe(problem: Problem, team: Sequence[int], solver: str) -> Recommendati
         members=members,
         objective=problem.objective(team),
         solver=solver,
-        uncovered=[s for s in problem.challenge.needs if cov.get(s, 0) == 0],
+        uncovered=[
+            skill
+            for skill in problem.challenge.needs
+            if not any(skill in problem.candidates[i].skills for i in team)
+        ],
         coverage=cov,
     )
 
