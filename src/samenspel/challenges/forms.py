@@ -316,6 +316,8 @@ class TransitionForm(UtrechtFormMixin, forms.Form):
 
 
 class _TextEventForm(UtrechtFormMixin, forms.Form):
+    # Two of these forms sit empty on one page; a `required` attribute would mark both red.
+    use_required_attribute = False
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
     token = TokenField()
 
