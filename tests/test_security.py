@@ -117,7 +117,11 @@ def test_forged_csrf_token_is_refused_in_dutch(make_user):
         ("smtp://mail.altena.nl:2525", {"EMAIL_HOST": "mail.altena.nl", "EMAIL_PORT": 2525}),
         (
             "smtp+tls://user%40altena:geheim@mail.altena.nl:587",
-            {"EMAIL_HOST_USER": "user@altena", "EMAIL_HOST_PASSWORD": "geheim", "EMAIL_USE_TLS": True},
+            {
+                "EMAIL_HOST_USER": "user@altena",
+                "EMAIL_HOST_PASSWORD": "geheim",
+                "EMAIL_USE_TLS": True,
+            },
         ),
         ("smtp+ssl://mail.altena.nl", {"EMAIL_PORT": 465, "EMAIL_USE_SSL": True}),
     ],

@@ -65,9 +65,7 @@ class CheckedPage:
 
     def _on_console(self, message):
         text = message.text
-        if message.type == "error" and (
-            "Content Security Policy" in text or "Refused to" in text
-        ):
+        if message.type == "error" and ("Content Security Policy" in text or "Refused to" in text):
             self.console_errors.append(text)
 
     def goto(self, path: str):
@@ -80,7 +78,8 @@ class CheckedPage:
         self.page.wait_for_load_state("load")
         violations = self.page.evaluate(
             """async (tags) => {
-                const result = await window.axe.run(document, {runOnly: {type: 'tag', values: tags}});
+                const only = {runOnly: {type: 'tag', values: tags}};
+                const result = await window.axe.run(document, only);
                 return result.violations.map(v => ({
                     id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
@@ -89,7 +88,8 @@ class CheckedPage:
             WCAG_TAGS,
         )
         assert violations == [], f"axe-core on {self.page.url}: {violations}"
-        assert self.console_errors == [], f"CSP violations on {self.page.url}: {self.console_errors}"
+        csp = self.console_errors
+        assert csp == [], f"CSP violations on {self.page.url}: {csp}"
         self.checked.add(self.page.url)
 
     def unchecked(self) -> list[str]:
@@ -106,7 +106,8 @@ def checked_page(browser, live_server):
     checked = CheckedPage(page, live_server.url)
     yield checked
     try:
-        assert checked.unchecked() == [], f"pages visited without an axe check: {checked.unchecked()}"
+        unchecked = checked.unchecked()
+        assert unchecked == [], f"pages visited without an axe check: {unchecked}"
     finally:
         context.close()
 

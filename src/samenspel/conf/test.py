@@ -12,3 +12,4 @@ AXES_ENABLED = True
 
 # Whitenoise warns when STATIC_ROOT is missing; tests serve static files through the finders.
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+AXES_VERBOSE = False
