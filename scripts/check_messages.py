@@ -24,9 +24,18 @@ def extracted_msgids(app_dir: Path) -> set[tuple[str | None, str]]:
         shutil.copytree(app_dir, copy, ignore=shutil.ignore_patterns("locale", "__pycache__"))
         (copy / "locale").mkdir()
         subprocess.run(
-            [str(DJANGO_ADMIN), "makemessages", "-l", "en", "--ignore=tests/*",
-             "--settings=samenspel.conf.test", f"--pythonpath={ROOT / 'src'}"],
-            cwd=copy, check=True, capture_output=True,
+            [
+                str(DJANGO_ADMIN),
+                "makemessages",
+                "-l",
+                "en",
+                "--ignore=tests/*",
+                "--settings=samenspel.conf.test",
+                f"--pythonpath={ROOT / 'src'}",
+            ],
+            cwd=copy,
+            check=True,
+            capture_output=True,
         )
         po = copy / "locale" / "en" / "LC_MESSAGES" / "django.po"
         return {(e.msgctxt, e.msgid) for e in parse_po(po)} if po.exists() else set()
