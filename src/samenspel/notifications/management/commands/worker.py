@@ -2,7 +2,8 @@
 
 It sends the e-mail outbox every `--interval` seconds (default 30) and runs the scheduled
 jobs once a day: the retention job that anonymises reporters after the retention period
-(AVG art. 5(1)(e), see intake.retention). It stops cleanly on SIGTERM and SIGINT.
+(AVG art. 5(1)(e), see intake.retention), and the learning programme's reminders
+for tomorrow's sessions. It stops cleanly on SIGTERM and SIGINT.
 
 Several workers may run side by side: the outbox hands each message to one worker only,
 and the retention job is idempotent. The daily schedule counts from the worker's start, so
@@ -14,9 +15,11 @@ import threading
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samenspel.intake.retention import reporters_anonymise_expired
+from samenspel.learning.services import learning_queue_reminders
 from samenspel.notifications.loop import run_every
 from samenspel.notifications.services import outbox_send_due
 
@@ -72,6 +75,8 @@ class Command(BaseCommand):
                     )
             if time.monotonic() >= next_daily:
                 count = reporters_anonymise_expired()
+                # Reminders for tomorrow's sessions; dedupe keys make a rerun harmless.
+                learning_queue_reminders(now=timezone.now())
                 # Only after success: a failed run is tried again next round, not next day.
                 next_daily = time.monotonic() + daily_every
                 self.stdout.write(_("%(count)d melder(s) geanonimiseerd.") % {"count": count})
