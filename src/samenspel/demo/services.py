@@ -39,6 +39,7 @@ from samenspel.places.models import Kern
 
 from . import data, texts
 from .compose import compose_signal, fill
+from .learning_demo import learning_demo_load
 from .models import DemoDataset
 
 DATASET_KEY = "altena"
@@ -127,6 +128,7 @@ def demo_load(*, anchor: datetime | None = None) -> DemoLoadResult:
     DemoDataset.objects.create(key=DATASET_KEY, anchor=anchor)
     builder = _Builder(anchor=anchor, rng=random.Random(data.DEMO_SEED))
     builder.build()
+    learning_demo_load(anchor=anchor)
     return DemoLoadResult(created=True, seconds=time.monotonic() - started, counts=builder.counts())
 
 
