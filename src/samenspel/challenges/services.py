@@ -128,9 +128,12 @@ def _ensure_owner_is_not_development_team(owner) -> None:
 def challenge_link_signals(*, challenge: Challenge, signals: Iterable[Signal], actor) -> int:
     """Link signals to a challenge; tell their following reporters where to follow it."""
     linked = 0
+    moved_from: set[int] = set()
     for signal in signals:
         if signal.challenge_id == challenge.pk:
             continue
+        if signal.challenge_id:
+            moved_from.add(signal.challenge_id)
         signal.challenge = challenge
         signal.status = Signal.Status.LINKED
         signal.save(update_fields=["challenge", "status"])
@@ -166,6 +169,9 @@ def challenge_link_signals(*, challenge: Challenge, signals: Iterable[Signal], a
             Signal.objects.filter(pk=signal.pk).update(first_answered_at=timezone.now())
         linked += 1
     _refresh_signal_count(challenge)
+    # A signal moved here no longer counts for the challenge it came from.
+    for previous in Challenge.objects.filter(pk__in=moved_from):
+        _refresh_signal_count(previous)
     return linked
 
 
@@ -186,6 +192,11 @@ def challenge_transition(
                 "to": Status(to).label if to in Status.values else to,
             }
         )
+    if to == Status.EVALUATED:
+        # Imported here: knowledge builds on challenges, not the other way round.
+        from samenspel.knowledge.services import ensure_lesson_before_evaluation
+
+        ensure_lesson_before_evaluation(challenge=challenge)
     reason = reason.strip()
     if to in REASON_REQUIRED and not reason:
         raise ValidationError({"reason": _("Geef een reden: de melders krijgen die te lezen.")})

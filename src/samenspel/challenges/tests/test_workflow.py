@@ -144,3 +144,14 @@ def test_resent_create_form_makes_one_challenge(users):
     second = challenge_create(actor=users[Role.DEVELOPMENT_TEAM], title="A", submission_token="t")
     assert first == second
     assert Challenge.objects.count() == 1
+
+
+def test_signal_moved_to_another_challenge_is_counted_only_there(users):
+    actor = users[Role.DEVELOPMENT_TEAM]
+    first, second = ChallengeFactory(), ChallengeFactory()
+    signal = SignalFactory()
+    challenge_link_signals(challenge=first, signals=[signal], actor=actor)
+    challenge_link_signals(challenge=second, signals=[signal], actor=actor)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.signal_count, second.signal_count) == (0, 1)
