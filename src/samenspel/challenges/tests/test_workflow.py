@@ -28,6 +28,11 @@ REFUSED = [
 @pytest.mark.parametrize(("source", "target"), ALLOWED)
 def test_every_transition_in_the_table_is_allowed(users, source, target):
     challenge = ChallengeFactory(status=source)
+    if target == Status.EVALUATED:
+        # A challenge is only evaluated once a lesson is written (knowledge).
+        from samenspel.knowledge.tests.factories import make_lesson
+
+        make_lesson(actor=users[Role.DEVELOPMENT_TEAM], challenge=challenge)
     event = challenge_transition(
         challenge=challenge,
         to=target,
