@@ -4,7 +4,6 @@ import gettext
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from samenspel.core.catalogues import english_catalogues, parse_po
 
@@ -41,10 +40,16 @@ def test_compiled_catalogue_matches_its_source(po):
 
 
 @pytest.mark.django_db
-def test_english_visitor_sees_english_public_form():
-    client = Client(headers={"accept-language": "en"})
-    with translation.override("en"):
-        response = client.get("/melden/", follow=True)
-    html = response.content.decode()
+def test_visitor_who_chose_english_sees_english_public_form(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/melden/"})
+    html = client.get("/melden/").content.decode()
     assert '<html lang="en"' in html
     assert "Skip to content" in html
+
+
+@pytest.mark.django_db
+def test_browser_language_does_not_override_dutch_default():
+    client = Client(headers={"accept-language": "en-US,en;q=0.9"})
+    html = client.get("/melden/").content.decode()
+    assert '<html lang="nl"' in html
+    assert "Naar de inhoud" in html
