@@ -39,10 +39,8 @@ def _text(value: str) -> str:
     return escape(value or "").replace("\n", "<br/>")
 
 
-def render_advice_pdf(
-    *, advice: ParticipationAdvice, duties: list[DutyCheck], compress: bool = True
-) -> bytes:
-    """The whole advice as a PDF document (bytes). `compress=False` keeps text readable."""
+def render_advice_pdf(*, advice: ParticipationAdvice, duties: list[DutyCheck]) -> bytes:
+    """The whole advice as a PDF document (bytes)."""
     styles = _styles()
     buffer = io.BytesIO()
     municipality = str(getattr(settings, "SAMENSPEL_MUNICIPALITY", ""))
@@ -57,8 +55,7 @@ def render_advice_pdf(
         title=title,
         author=f"{municipality} · {_('Ontwikkelteam')}",
         lang="nl",
-        pageCompression=1 if compress else 0,
-        invariant=0 if compress else 1,
+        pageCompression=1,
     )
     story = [
         Paragraph(_text(title), styles["title"]),
