@@ -36,7 +36,7 @@ from samenspel.similarity.engine import (  # noqa: E402
     SimilarityIndex,
     Weights,
 )
-from samenspel.similarity.grouping import group_signals  # noqa: E402
+from samenspel.similarity.grouping import block_tree, cut_tree, group_signals  # noqa: E402
 
 EVAL_SET = ROOT / "tests" / "data" / "similarity_eval.jsonl"
 KATWIJK = ROOT.parent / "shared" / "data" / "meldingen-katwijk-2024-2025.jsonl"
@@ -118,35 +118,39 @@ def score_split(index: SimilarityIndex, truth: dict[str, str]) -> dict[str, floa
 def tune(encoder=None) -> Weights:
     """Grid search on the TUNING half only; the objective is F1 plus top-1 precision."""
     records, truth = load_eval("tune")
+    ids = sorted(truth)
     best: tuple[float, Weights] | None = None
-    semantic_values = (0.0, 0.3, 0.6) if encoder else (0.0,)
-    for word_block in (0.5, 1.0, 1.5):
-        base = build(
-            records,
-            replace(DEFAULT_WEIGHTS, word_block=word_block, semantic=1.0 if encoder else 0.0),
-            encoder,
-        )
+    semantic_values = (0.0, 0.25, 0.5, 1.0) if encoder else (0.0,)
+    thresholds = np.round(np.arange(0.1, 1.2, 0.025), 3)
+    for word_block in (1.0, 2.0, 3.0):
+        start = replace(DEFAULT_WEIGHTS, word_block=word_block, semantic=1.0 if encoder else 0.0)
+        base = build(records, start, encoder)
+        rows = base.rows_of(ids)
         grid = itertools.product(
-            (0.0, 0.1, 0.2, 0.3),  # same_kern
-            (0.0, 0.05, 0.1),  # time
+            (0.0, 0.1),  # same_kern
+            (0.1, 0.2, 0.3, 0.4),  # time
+            (10.0, 30.0),  # time_tau_days
             (0.0, 0.05),  # channel
             semantic_values,
-            (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6),  # group_threshold
         )
-        for same_kern, time_w, channel, semantic, threshold in grid:
+        for same_kern, time_w, tau, channel, semantic in grid:
             weights = replace(
-                base.weights,
+                start,
                 same_kern=same_kern,
                 time=time_w,
+                time_tau_days=tau,
                 channel=channel,
                 semantic=semantic,
-                group_threshold=threshold + semantic * 0.5,
             )
             index = base.with_weights(weights)
-            figures = score_split(index, truth)
-            objective = figures["f1"] + figures["top1_precision"]
-            if best is None or objective > best[0] + 1e-9:
-                best = (objective, weights)
+            top1 = top1_precision(index, truth)
+            tree, ceiling = block_tree(index, rows)
+            for threshold in thresholds:
+                labels = cut_tree(tree, ceiling, float(threshold))
+                predicted = {i: str(label) for i, label in zip(ids, labels, strict=True)}
+                objective = bcubed(predicted, truth)["f1"] + top1
+                if best is None or objective > best[0] + 1e-9:
+                    best = (objective, replace(weights, group_threshold=float(threshold)))
     assert best is not None
     return best[1]
 

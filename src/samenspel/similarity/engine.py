@@ -62,6 +62,7 @@ import json
 import math
 import os
 import tempfile
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -70,12 +71,15 @@ from typing import Protocol
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.feature_extraction import FeatureHasher
 
-from .normalise import ALTENA_KERNEN, fold, kern_patterns, stems
+from .normalise import ALTENA_KERNEN, char_ngrams, fold, kern_patterns, stems
 
 N_FEATURES = 2**20
 SECONDS_PER_DAY = 86_400.0
+# When either time is unknown the time term is neutral: the closeness of a gap of about three
+# weeks at the default tau, neither a reason to link nor one to keep apart.
+UNKNOWN_CLOSENESS = 0.5
 FORMAT_VERSION = 1
 
 # Names of kernen that are also ordinary Dutch words ("meeuwen" are gulls, "veen" is peat):
@@ -89,9 +93,9 @@ class Weights:
 
     text: float = 1.0
     word_block: float = 1.0  # weight of the word-stem block against the n-gram block
-    same_kern: float = 0.15
+    same_kern: float = 0.0
     other_kern: float = 0.4
-    time: float = 0.05
+    time: float = 0.4
     time_tau_days: float = 30.0
     channel: float = 0.0
     semantic: float = 0.0
@@ -153,7 +157,8 @@ class _Growable:
     def extend(self, values: np.ndarray) -> None:
         need = self.size + len(values)
         if need > len(self.array):
-            capacity = max(need, 2 * len(self.array))
+            # Growth by half keeps the peak during a copy near 2.5x the data, not 3x.
+            capacity = max(need, len(self.array) + len(self.array) // 2 + 1024)
             grown = np.zeros((capacity, *self.array.shape[1:]), dtype=self.array.dtype)
             grown[: self.size] = self.array[: self.size]
             self.array = grown
@@ -175,24 +180,17 @@ class Featuriser:
 
     def __init__(self, word_block: float = 1.0) -> None:
         self.word_block = word_block
-        common = {"n_features": N_FEATURES, "alternate_sign": False, "norm": None}
-        common.update(lowercase=False, dtype=np.float32)
-        self._words = HashingVectorizer(analyzer="word", token_pattern=r"\S+", **common)  # noqa: S106
-        self._grams = HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5), **common)
-
-    @staticmethod
-    def prepare(text: str) -> str:
-        return " ".join(stems(text))
+        options = {"n_features": N_FEATURES, "input_type": "string", "alternate_sign": False}
+        self._hasher = FeatureHasher(dtype=np.float32, **options)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        prepared = [self.prepare(t) for t in texts]
-        words = self._words.transform(prepared)
-        grams = self._grams.transform(prepared)
+        word_lists = [stems(text) for text in texts]
+        words = self._hasher.transform(word_lists)
+        grams = self._hasher.transform(char_ngrams(ws) for ws in word_lists)
         # Sublinear tf: a word said five times is not five times as relevant.
         words.data = (1.0 + np.log(words.data)) * np.float32(self.word_block)
         grams.data = 1.0 + np.log(grams.data)
         matrix = sparse.hstack([words, grams], format="csr", dtype=np.float32)
-        matrix.sum_duplicates()
         matrix.sort_indices()
         return matrix
 
@@ -233,13 +231,15 @@ class SimilarityIndex:
         self._indices = _Growable(np.int32)
         self._data = _Growable(np.float32)
         self._df = np.zeros(2 * N_FEATURES, dtype=np.int32)
+        # log(1 + df), kept up to date column by column, so IDF needs no logarithm per query.
+        self._log_df = np.zeros(2 * N_FEATURES, dtype=np.float32)
+        # 1 / sqrt(number of stored columns) per row: the candidate score's normaliser.
+        self._inv_length = _Growable(np.float32)
         self._embeddings = _Growable(np.float32, width=512) if self.encoder else None
         # Postings over rows [0, _main_rows); rows after that are the exact-scored tail.
         self._main_rows = 0
-        self._post_ptr = np.zeros(1, dtype=np.int64)
+        self._post_ptr = np.zeros(2 * N_FEATURES + 1, dtype=np.int64)
         self._post_rows = np.zeros(0, dtype=np.int32)
-        self._post_cols = np.zeros(0, dtype=np.int32)
-        self._main_norms = np.zeros(0, dtype=np.float32)
 
     # ------------------------------------------------------------------ building
     def __len__(self) -> int:
@@ -293,6 +293,10 @@ class SimilarityIndex:
             np.add.at(self._df, matrix.indices, 1)
         else:
             self._df += np.bincount(matrix.indices, minlength=len(self._df)).astype(np.int32)
+        touched = np.unique(matrix.indices)
+        self._log_df[touched] = np.log1p(self._df[touched].astype(np.float32))
+        lengths = np.diff(matrix.indptr).astype(np.float32)
+        self._inv_length.extend(1.0 / np.sqrt(np.maximum(lengths, 1.0)))
         if self._embeddings is not None and self.encoder is not None:
             self._embeddings.extend(self.encoder.encode([r.text for r in records]))
         for record in records:
@@ -307,27 +311,22 @@ class SimilarityIndex:
             self._build_postings()
 
     def _idf(self, columns: np.ndarray) -> np.ndarray:
-        n = len(self)
-        return (np.log((1.0 + n) / (1.0 + self._df[columns])) + 1.0).astype(np.float32)
+        # Smoothed IDF, log((1 + n) / (1 + df)) + 1, as scikit-learn's TfidfTransformer.
+        return np.float32(math.log1p(len(self)) + 1.0) - self._log_df[columns]
 
     def _build_postings(self) -> None:
-        """Invert the rows into postings, leaving out the most common columns."""
+        """Invert rows [0, n) into posting lists (row ids per column, in row order)."""
         n = len(self)
-        indptr = self._indptr.view()
-        cols = self._indices.view()[: indptr[n]]
-        keep_column = self._df <= max(50, 0.1 * n)
-        keep = keep_column[cols]
-        rows = np.repeat(np.arange(n, dtype=np.int32), np.diff(indptr[: n + 1]))[keep]
-        kept_cols = cols[keep]
-        # A stable counting sort by column keeps each posting list in row order.
-        order = np.argsort(kept_cols, kind="stable")
-        self._post_rows = rows[order]
-        self._post_cols = kept_cols[order]
-        counts = np.bincount(kept_cols, minlength=len(self._df))
-        self._post_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        del order, rows, kept_cols, keep
+        indptr = self._indptr.view()[: n + 1]
+        nnz = int(indptr[-1])
+        # scipy's CSR→CSC conversion is a linear counting sort that keeps rows in order.
+        pattern = sparse.csr_matrix(
+            (np.ones(nnz, dtype=np.int8), self._indices.view()[:nnz], indptr),
+            shape=(n, len(self._df)),
+        ).tocsc()
+        self._post_ptr = pattern.indptr.astype(np.int64)
+        self._post_rows = pattern.indices.astype(np.int32, copy=False)
         self._main_rows = n
-        self._main_norms = self._row_norms(np.arange(n))
 
     # ------------------------------------------------------------------ scoring
     def _gather(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -340,17 +339,6 @@ class SimilarityIndex:
         offsets = np.arange(total) - np.repeat(np.cumsum(lengths) - lengths, lengths)
         positions = np.repeat(starts, lengths) + offsets
         return self._indices.array[positions], self._data.array[positions], labels
-
-    def _row_norms(self, rows: np.ndarray) -> np.ndarray:
-        norms = np.zeros(len(rows), dtype=np.float32)
-        for start in range(0, len(rows), 100_000):
-            chunk = rows[start : start + 100_000]
-            cols, vals, labels = self._gather(chunk)
-            weighted = vals * self._idf(cols)
-            norms[start : start + len(chunk)] = np.sqrt(
-                np.bincount(labels, weighted * weighted, minlength=len(chunk))
-            )
-        return norms
 
     def _query_vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         row = self.featuriser.transform([text])
@@ -369,43 +357,60 @@ class SimilarityIndex:
             cols, vals, labels = self._gather(chunk)
             weighted = vals * self._idf(cols)
             norms = np.sqrt(np.bincount(labels, weighted * weighted, minlength=len(chunk)))
-            where = np.searchsorted(q_cols, cols).clip(max=len(q_cols) - 1)
-            hit = q_cols[where] == cols
-            dots = np.bincount(labels[hit], weighted[hit] * q_w[where[hit]], minlength=len(chunk))
+            dense = _scratch(len(self._df))
+            dense[q_cols] = q_w
+            try:
+                dots = np.bincount(labels, weighted * dense[cols], minlength=len(chunk))
+            finally:
+                dense[q_cols] = 0.0
             scores[start : start + len(chunk)] = dots / np.maximum(norms, 1e-12)
         return scores
 
     def _candidate_rows(self, q_cols: np.ndarray, q_w: np.ndarray, limit: int) -> np.ndarray:
-        """Rows worth scoring exactly: the best partial scores from the postings, and the tail."""
+        """Rows worth scoring exactly, ranked by a partial score over the query's rarest columns.
+
+        The partial score reads the postings for rows in the main part and the stored rows for
+        the tail, in the same column order and with the same (split-independent) weights, so
+        the candidates do not depend on when the postings were last rebuilt: an index built
+        incrementally proposes exactly the candidates of a rebuilt one.
+        """
         n = len(self)
-        tail = np.arange(self._main_rows, n)
-        if self._main_rows == 0:
-            return tail
-        lengths = self._post_ptr[q_cols + 1] - self._post_ptr[q_cols]
-        # The most informative query columns first: highest query weight per posting read.
+        df = self._df[q_cols].astype(np.int64)
         contribution = q_w * self._idf(q_cols)
-        order = np.argsort(-contribution, kind="stable")
-        order = order[lengths[order] > 0]
-        budget = np.cumsum(lengths[order])
-        order = order[: max(1, int(np.searchsorted(budget, self.posting_budget)) + 1)]
-        starts = self._post_ptr[q_cols[order]]
-        counts = lengths[order]
+        # Most informative columns first, until the postings read reach the budget.
+        order = np.lexsort((q_cols, -contribution))
+        order = order[df[order] > 0]
+        reach = np.cumsum(df[order])
+        order = order[: max(1, int(np.searchsorted(reach, self.posting_budget)) + 1)]
+        chosen, weights = q_cols[order], contribution[order].astype(np.float64)
+        by_column = np.argsort(chosen)
+        # Main part: posting lists, concatenated in rank order.
+        starts = self._post_ptr[chosen]
+        counts = self._post_ptr[chosen + 1] - starts
         total = int(counts.sum())
-        if total == 0:
-            return tail
         offsets = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
-        rows = self._post_rows[np.repeat(starts, counts) + offsets]
-        weights = np.repeat(contribution[order], counts)
-        partial = np.bincount(rows, weights, minlength=self._main_rows)
-        partial /= np.maximum(self._main_norms, 1e-6)
-        top = min(limit, int(np.count_nonzero(partial)))
-        if top == 0:
-            return tail
-        best = np.argpartition(-partial, top - 1)[:top]
-        return np.concatenate([np.sort(best), tail])
+        main_rows = self._post_rows[np.repeat(starts, counts) + offsets].astype(np.int64)
+        main_weights = np.repeat(weights, counts)
+        # Tail: the stored rows, their chosen columns sorted into the same rank order.
+        tail = np.arange(self._main_rows, n)
+        cols, _, labels = self._gather(tail)
+        where = np.searchsorted(chosen[by_column], cols).clip(max=len(chosen) - 1)
+        ranks = by_column[where]
+        hit = np.flatnonzero(chosen[ranks] == cols)
+        hit = hit[np.argsort(ranks[hit], kind="stable")]
+        rows = np.concatenate([main_rows, tail[labels[hit]]])
+        partial = np.bincount(
+            rows, np.concatenate([main_weights, weights[ranks[hit]]]), minlength=n
+        )
+        # Normalise by the number of stored columns: static, so independent of the split.
+        partial *= self._inv_length.view()
+        nonzero = np.flatnonzero(partial > 0)
+        if len(nonzero) <= limit:
+            return nonzero
+        return np.sort(nonzero[_top(partial[nonzero], nonzero, limit)])
 
     def _rows_to_score(self, q_cols: np.ndarray, q_w: np.ndarray) -> np.ndarray:
-        if len(self) < self.exact_below or self._main_rows == 0:
+        if len(self) < self.exact_below:
             return np.arange(len(self))
         return self._candidate_rows(q_cols, q_w, self.candidates)
 
@@ -428,7 +433,9 @@ class SimilarityIndex:
         same = (kerns == kern) & (kern != "")
         other = (kerns != kern) & (kerns != "") & (kern != "")
         days = np.abs(self._times.array[rows] - moment) / SECONDS_PER_DAY
-        closeness = np.where(np.isnan(days), 0.0, np.exp(-np.nan_to_num(days) / w.time_tau_days))
+        closeness = np.where(
+            np.isnan(days), UNKNOWN_CLOSENESS, np.exp(-np.nan_to_num(days) / w.time_tau_days)
+        )
         channels = np.array([self._channels[r] for r in rows], dtype=object)
         same_channel = (channels == channel) & (channel != "")
         context = (
@@ -436,10 +443,11 @@ class SimilarityIndex:
         ) + w.channel * same_channel
         return context.astype(np.float32), same, days
 
-    def _semantic(self, text: str, rows: np.ndarray) -> np.ndarray:
+    def _semantic(self, text: str, rows: np.ndarray, vector: np.ndarray | None) -> np.ndarray:
         if self._embeddings is None or self.encoder is None or len(rows) == 0:
             return np.zeros(len(rows), dtype=np.float32)
-        vector = self.encoder.encode([text])[0]
+        if vector is None:
+            vector = self.encoder.encode([text])[0]
         return self._embeddings.array[rows] @ vector
 
     def query(
@@ -452,6 +460,7 @@ class SimilarityIndex:
         k: int = 5,
         kinds: Iterable[str] | None = None,
         exclude: Iterable[str] = (),
+        embedding: np.ndarray | None = None,
     ) -> list[Match]:
         """The k stored items most similar to a text, best first, with the reason why."""
         if len(self) == 0 or k <= 0:
@@ -473,7 +482,7 @@ class SimilarityIndex:
         context, same, days = self._context(rows, query_kern, moment, channel or "")
         scores = self.weights.text * text_scores + context
         if self.weights.semantic:
-            scores = scores + self.weights.semantic * self._semantic(text, rows)
+            scores = scores + self.weights.semantic * self._semantic(text, rows, embedding)
         top = _top(scores, rows, k)
         query_stems = set(stems(text))
         matches = []
@@ -508,6 +517,7 @@ class SimilarityIndex:
             k=k,
             kinds=kinds,
             exclude=[signal_id],
+            embedding=None if self._embeddings is None else self._embeddings.array[row],
         )
 
     # ------------------------------------------------------------------ batch
@@ -520,6 +530,13 @@ class SimilarityIndex:
         weighted = weighted / np.maximum(norms, 1e-12)[labels]
         return sparse.csr_matrix(
             (weighted.astype(np.float32), (labels, cols)), shape=(len(rows), len(self._df))
+        )
+
+    def tfidf_rows_for_text(self, text: str) -> sparse.csr_matrix:
+        """The L2-normalised TF-IDF row of a text (current IDF), for brute-force comparison."""
+        cols, weights = self._query_vector(text)
+        return sparse.csr_matrix(
+            (weights, cols, np.array([0, len(cols)])), shape=(1, len(self._df))
         )
 
     def embeddings_of(self, rows: np.ndarray) -> np.ndarray | None:
@@ -536,15 +553,20 @@ class SimilarityIndex:
         matrix = self.tfidf_rows(rows)
         text = (matrix @ matrix.T).toarray()
         w = self.weights
-        kerns = np.array([self._kerns[r] for r in rows], dtype=object)
-        known = kerns != ""
+        # Integer codes: comparing 3,000 x 3,000 Python strings would dominate the time.
+        kern_names, kerns = np.unique([self._kerns[r] for r in rows], return_inverse=True)
+        known = kern_names[kerns] != ""
         same = (kerns[:, None] == kerns[None, :]) & known[:, None]
         other = known[:, None] & known[None, :] & ~same
         times = self._times.array[rows]
         days = np.abs(times[:, None] - times[None, :]) / SECONDS_PER_DAY
-        closeness = np.where(np.isnan(days), 0.0, np.exp(-np.nan_to_num(days) / w.time_tau_days))
-        channels = np.array([self._channels[r] for r in rows], dtype=object)
-        same_channel = (channels[:, None] == channels[None, :]) & (channels != "")[:, None]
+        closeness = np.where(
+            np.isnan(days), UNKNOWN_CLOSENESS, np.exp(-np.nan_to_num(days) / w.time_tau_days)
+        )
+        channel_names, channels = np.unique([self._channels[r] for r in rows], return_inverse=True)
+        same_channel = (channels[:, None] == channels[None, :]) & (channel_names[channels] != "")[
+            :, None
+        ]
         scores = (
             w.text * text
             + w.same_kern * same
@@ -655,6 +677,9 @@ class SimilarityIndex:
             if "embeddings" in stored and index._embeddings is not None:
                 index._embeddings = _Growable.of(stored["embeddings"])
         index._df = np.bincount(index._indices.view(), minlength=2 * N_FEATURES).astype(np.int32)
+        index._log_df = np.log1p(index._df.astype(np.float32))
+        lengths = np.diff(index._indptr.view()).astype(np.float32)
+        index._inv_length = _Growable.of(1.0 / np.sqrt(np.maximum(lengths, 1.0)))
         if len(index) >= index.exact_below:
             index._build_postings()
         return index
@@ -667,6 +692,17 @@ class SimilarityIndex:
         clone.__dict__.update(self.__dict__)
         clone.weights = weights
         return clone
+
+
+_local = threading.local()
+
+
+def _scratch(size: int) -> np.ndarray:
+    """A zeroed dense vector per thread, to look up query weights by column in O(1)."""
+    dense = getattr(_local, "dense", None)
+    if dense is None or len(dense) != size:
+        dense = _local.dense = np.zeros(size, dtype=np.float32)
+    return dense
 
 
 def _top(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:

@@ -25,18 +25,26 @@ from .engine import SimilarityIndex
 _NEVER = 1e6
 
 
-def _cluster_block(index: SimilarityIndex, rows: np.ndarray) -> np.ndarray:
-    """Cluster labels (1..m) for one block of rows."""
-    if len(rows) == 1:
-        return np.ones(1, dtype=np.int64)
+def block_tree(index: SimilarityIndex, rows: np.ndarray) -> tuple[np.ndarray, float]:
+    """Average-linkage tree of one block of rows, and the score that distance 0 stands for."""
     scores = index.pair_scores(rows).astype(np.float64)
     ceiling = float(np.max(scores[np.isfinite(scores)]))
     distances = np.where(np.isfinite(scores), ceiling - scores, _NEVER)
     np.fill_diagonal(distances, 0.0)
     distances = np.maximum((distances + distances.T) / 2.0, 0.0)
-    tree = linkage(squareform(distances, checks=False), method="average")
-    cut = ceiling - index.weights.group_threshold
-    return fcluster(tree, t=cut, criterion="distance")
+    return linkage(squareform(distances, checks=False), method="average"), ceiling
+
+
+def cut_tree(tree: np.ndarray, ceiling: float, threshold: float) -> np.ndarray:
+    """Cluster labels (1..m) of the tree cut where the average score falls below threshold."""
+    return fcluster(tree, t=ceiling - threshold, criterion="distance")
+
+
+def _cluster_block(index: SimilarityIndex, rows: np.ndarray) -> np.ndarray:
+    if len(rows) == 1:
+        return np.ones(1, dtype=np.int64)
+    tree, ceiling = block_tree(index, rows)
+    return cut_tree(tree, ceiling, index.weights.group_threshold)
 
 
 def _blocks(index: SimilarityIndex, rows: np.ndarray, max_block: int) -> list[np.ndarray]:

@@ -84,15 +84,13 @@ def stems(text: str) -> list[str]:
 
 
 def char_ngrams(words: Iterable[str], low: int = 3, high: int = 5) -> list[str]:
-    """Character n-grams of each word with '<' and '>' as boundary markers."""
+    """Character n-grams of each word, with '<' and '>' marking the word's edges."""
     grams: list[str] = []
     for word in words:
         padded = f"<{word}>"
         size = len(padded)
-        for n in range(low, high + 1):
-            if size < n:
-                break
-            grams.extend(padded[i : i + n] for i in range(size - n + 1))
+        for n in range(low, min(high, size) + 1):
+            grams.extend([padded[i : i + n] for i in range(size - n + 1)])
     return grams
 
 
