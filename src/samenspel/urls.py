@@ -7,6 +7,8 @@ urlpatterns = [
     path("werk/kennis/", include("samenspel.knowledge.urls")),
     path("werk/leergang/", include("samenspel.learning.urls")),
     path("werk/participatie/", include("samenspel.participation.urls")),
+    path("werk/coalities/", include("samenspel.coalitions.urls")),
+    path("werk/organisatie/", include("samenspel.organisation.urls")),
     path("account/", include("samenspel.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
