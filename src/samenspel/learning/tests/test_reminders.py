@@ -1,9 +1,14 @@
+import signal
 from datetime import datetime, time, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
+
+from django.core.management import call_command
 
 from samenspel.learning.services import enrolment_cancel, enrolment_create, learning_queue_reminders
 from samenspel.notifications.models import OutboxMessage
 from samenspel.notifications.services import outbox_send_due
+from samenspel.notifications.tests.test_worker_commands import send_signal_once_handled
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -60,3 +65,17 @@ def test_reminder_reaches_the_participant_over_smtp(make_cohort, make_employees,
     (message,) = smtp_settings.messages
     assert message["To"] == employee.email
     assert "Almkerk" in message.get_content()
+
+
+def test_worker_queues_reminders_for_tomorrows_session(make_cohort, make_employees, smtp_settings):
+    cohort = make_cohort(first_in_days=1)
+    (employee,) = make_employees(1)
+    enrolment_create(cohort=cohort, employee=employee, actor=employee)
+    sender = send_signal_once_handled(signal.SIGTERM)
+
+    call_command("worker", "--interval", "1", stdout=StringIO())
+    sender.join()
+
+    # The daily jobs run after the outbox round, so the reminder leaves in the next round.
+    reminder = OutboxMessage.objects.get(dedupe_key__startswith="learning:reminder:")
+    assert (reminder.to, reminder.subject) == (employee.email, "Morgen: Kerngericht werken")
