@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -257,8 +258,8 @@ def _check_employee_fits(
             _("%(name)s heeft nog %(left)s uur per week vrij, en de coalitie vraagt %(hours)s uur.")
             % {
                 "name": employee.name,
-                "left": selectors.remaining_hours(row),
-                "hours": needs.hours_per_member,
+                "left": floatformat(selectors.remaining_hours(row), -1),
+                "hours": floatformat(needs.hours_per_member, -1),
             }
         )
 
