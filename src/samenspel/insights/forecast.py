@@ -638,11 +638,12 @@ class SelfRelianceForecast:
     reason_en: str | None = None
 
 
-def _logit_fit(
+def fit_logistic_regression(
     x: np.ndarray, successes: np.ndarray, trials: np.ndarray, iterations: int = 50
 ) -> tuple[np.ndarray, bool]:
-    """Binomial logistic regression for many replicates at once (rows of ``successes``).
+    """Binomial logistic regression ``logit P = b0 + b1 x`` for many rows of ``successes`` at once.
 
+    Returns ``(betas, converged)`` with one ``(b0, b1)`` row per row of ``successes``.
     Newton-Raphson; a tiny ridge on the slope keeps it finite when quarters separate
     perfectly (all 0% then all 100%), which real small series do.
     """
@@ -723,7 +724,7 @@ def forecast_self_reliance(
                 **_reason("already_reached", threshold=f"{threshold:.0%}", reached=end.isoformat()),
             )
     xs, ns, ks = x[used], n[used], k[used]
-    beta, converged = _logit_fit(xs, ks, ns)
+    beta, converged = fit_logistic_regression(xs, ks, ns)
     if not converged:
         return SelfRelianceForecast(ok=False, **base, **_reason("fit_failed"))
     intercept, slope = float(beta[0, 0]), float(beta[0, 1])
@@ -743,7 +744,7 @@ def forecast_self_reliance(
     rng = np.random.default_rng(seed)
     prob = 1 / (1 + np.exp(-(intercept + slope * xs)))
     draws = rng.binomial(ns.astype(int)[None, :], prob[None, :], size=(replicates, xs.size))
-    betas, _ = _logit_fit(xs, draws, ns)
+    betas, _ = fit_logistic_regression(xs, draws, ns)
     betas = betas[np.all(np.isfinite(betas), axis=1)]
     ends = _superfluous_quarter(betas, threshold, earliest) + quarters_needed
     alpha = (1 - level) / 2
