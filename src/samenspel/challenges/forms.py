@@ -10,7 +10,7 @@ from samenspel.organisation.models import Department, Employee
 from samenspel.places.models import Kern
 
 from . import selectors
-from .models import Challenge, Theme
+from .models import Challenge, PriorityCriterion, Theme
 from .workflow import BOARD_COLUMNS, REASON_REQUIRED, Status, allowed_transitions
 
 _WIDGET_CLASSES = {
@@ -95,19 +95,35 @@ class BoardFilterForm(UtrechtFormMixin, forms.Form):
         choices=[("", _("Alle statussen")), *((s, Status(s).label) for s in BOARD_COLUMNS)],
         error_messages={"invalid_choice": _("Deze status kennen we niet: u ziet het hele bord.")},
     )
+    sort = forms.ChoiceField(
+        label=_("Sorteren op"),
+        required=False,
+        choices=[
+            (selectors.SORT_RECENT, _("laatst gewijzigd")),
+            (selectors.SORT_PRIORITY, _("prioriteit")),
+        ],
+        error_messages={
+            "invalid_choice": _("Zo kunnen we niet sorteren: u ziet de laatst gewijzigde eerst.")
+        },
+    )
     after = forms.CharField(required=False, widget=forms.HiddenInput, max_length=50)
 
     def clean_after(self) -> str:
         after = self.cleaned_data["after"]
-        if after:
-            try:
-                selectors.decode_cursor(after)
-            except selectors.InvalidCursor:
-                raise forms.ValidationError(
-                    _("Deze vervolgpagina bestaat niet; u ziet de eerste pagina."),
-                    code="invalid_cursor",
-                ) from None
+        if after and not selectors.is_valid_cursor(after):
+            raise forms.ValidationError(
+                _("Deze vervolgpagina bestaat niet; u ziet de eerste pagina."),
+                code="invalid_cursor",
+            )
         return after
+
+    def clean(self):
+        data = super().clean()
+        # A cursor only fits the order it was made for; another order starts at page one.
+        after, sort = data.get("after"), data.get("sort") or selectors.SORT_RECENT
+        if after and after.startswith("p") != (sort == selectors.SORT_PRIORITY):
+            self.add_error("after", _("Deze vervolgpagina bestaat niet; u ziet de eerste pagina."))
+        return data
 
     def filters(self) -> dict:
         """Only the filters that were valid: a wrong value never hides the whole board."""
@@ -116,6 +132,7 @@ class BoardFilterForm(UtrechtFormMixin, forms.Form):
             "kind": data.get("kind") or None,
             "kern": data.get("kern"),
             "department": data.get("department"),
+            "sort": data.get("sort") or selectors.SORT_RECENT,
         }
 
 
@@ -132,7 +149,17 @@ class PublicFilterForm(UtrechtFormMixin, forms.Form):
     )
     after = forms.CharField(required=False, widget=forms.HiddenInput, max_length=50)
 
-    clean_after = BoardFilterForm.clean_after
+    def clean_after(self) -> str:
+        after = self.cleaned_data["after"]
+        if after:
+            try:
+                selectors.decode_cursor(after)
+            except selectors.InvalidCursor:
+                raise forms.ValidationError(
+                    _("Deze vervolgpagina bestaat niet; u ziet de eerste pagina."),
+                    code="invalid_cursor",
+                ) from None
+        return after
 
 
 class SignalChoiceField(forms.ModelMultipleChoiceField):
@@ -394,3 +421,208 @@ class LinkSignalsForm(UtrechtFormMixin, forms.Form):
                 % {"refs": ", ".join(f"M-{i:07d}" for i in missing[:10])}
             )
         return [signals[i] for i in dict.fromkeys(ids)]
+
+
+# --- Prioritisation -------------------------------------------------------------------------
+
+
+class ScoreForm(UtrechtFormMixin, forms.Form):
+    """One score (0..scale) and a required short rationale per criterion the team scores."""
+
+    token = TokenField()
+
+    def __init__(self, *args, criteria, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = current or {}
+        self.criteria = [c for c in criteria if c.kind == PriorityCriterion.Kind.SCORED]
+        for criterion in self.criteria:
+            score_name, rationale_name = f"score_{criterion.pk}", f"rationale_{criterion.pk}"
+            self.fields[score_name] = forms.TypedChoiceField(
+                label=_("Score voor “%(name)s”") % {"name": criterion.name},
+                coerce=int,
+                required=False,
+                choices=[("", _("Nog niet gescoord"))]
+                + [(str(n), str(n)) for n in range(criterion.scale + 1)],
+                help_text=_("0 is het laagst, %(scale)d het hoogst.") % {"scale": criterion.scale},
+                error_messages={
+                    "invalid_choice": _("Kies een score van 0 tot en met %(scale)d.")
+                    % {"scale": criterion.scale}
+                },
+            )
+            self.fields[rationale_name] = forms.CharField(
+                label=_("Onderbouwing bij “%(name)s”") % {"name": criterion.name},
+                required=False,
+                max_length=500,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                error_messages={"max_length": _("Houd de toelichting onder 500 tekens.")},
+            )
+            self.fields[score_name].widget.attrs["class"] = (
+                "utrecht-select utrecht-select--html-select"
+            )
+            self.fields[rationale_name].widget.attrs["class"] = (
+                "utrecht-textarea utrecht-textarea--html-textarea"
+            )
+            row = current.get(criterion.pk)
+            if row is not None and not self.is_bound:
+                self.initial[score_name] = str(int(row.score))
+                self.initial[rationale_name] = row.rationale
+        if not self.is_bound:
+            self.initial.setdefault("token", new_submission_token())
+
+    def rows(self):
+        """(criterion, score field, rationale field) for the template."""
+        return [(c, self[f"score_{c.pk}"], self[f"rationale_{c.pk}"]) for c in self.criteria]
+
+    def clean(self):
+        data = super().clean()
+        for criterion in self.criteria:
+            score = data.get(f"score_{criterion.pk}")
+            rationale = (data.get(f"rationale_{criterion.pk}") or "").strip()
+            if score not in (None, "") and not rationale:
+                self.add_error(
+                    f"rationale_{criterion.pk}",
+                    _("Licht de score voor “%(name)s” kort toe.") % {"name": criterion.name},
+                )
+            if rationale and score in (None, ""):
+                self.add_error(
+                    f"score_{criterion.pk}",
+                    _("Kies een score voor “%(name)s” bij deze toelichting.")
+                    % {"name": criterion.name},
+                )
+        if not self.errors and not self.scores():
+            raise forms.ValidationError(
+                _("Geef minstens één criterium een score met toelichting."), code="empty"
+            )
+        return data
+
+    def scores(self) -> dict[int, tuple[int, str]]:
+        data = self.cleaned_data
+        return {
+            c.pk: (data[f"score_{c.pk}"], data.get(f"rationale_{c.pk}", "").strip())
+            for c in self.criteria
+            if data.get(f"score_{c.pk}") not in (None, "")
+        }
+
+
+class CriterionForm(UtrechtFormMixin, forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Waarom deze wijziging?"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Komt in de geschiedenis van de criteria."),
+    )
+
+    class Meta:
+        model = PriorityCriterion
+        fields = [
+            "name",
+            "description",
+            "kind",
+            "computation",
+            "weight",
+            "scale",
+            "active",
+            "order",
+        ]
+        widgets = {
+            "name": forms.TextInput,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "weight": forms.TextInput(attrs={"inputmode": "decimal"}),
+            "scale": forms.TextInput(attrs={"inputmode": "numeric"}),
+            "order": forms.TextInput(attrs={"inputmode": "numeric"}),
+        }
+        help_texts = {
+            "weight": _("0 tot en met 100. Een gewicht van 0 telt niet mee."),
+            "scale": _("De hoogste score, bijvoorbeeld 5 voor een schaal van 0 tot en met 5."),
+            "computation": _("Alleen voor berekende criteria."),
+        }
+        error_messages = {
+            "name": {"unique": _("Er is al een criterium met deze naam.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["computation"].choices = [
+            ("", _("Niet berekend")),
+            *PriorityCriterion.Computation.choices,
+        ]
+        for name in ("weight", "scale", "order"):
+            self.fields[name].widget.attrs["class"] = "utrecht-textbox utrecht-textbox--html-input"
+        self.fields["weight"].error_messages.update(
+            {
+                "invalid": _("Vul een getal in, bijvoorbeeld 2 of 1,5."),
+                "min_value": _("Kies een gewicht van 0 tot en met 100."),
+                "max_value": _("Kies een gewicht van 0 tot en met 100."),
+            }
+        )
+        self.fields["scale"].error_messages.update(
+            {
+                "invalid": _("Vul een heel getal in van 1 tot en met 10."),
+                "min_value": _("Vul een heel getal in van 1 tot en met 10."),
+                "max_value": _("Vul een heel getal in van 1 tot en met 10."),
+            }
+        )
+        self.fields["order"].error_messages["invalid"] = _("Vul een heel getal in.")
+
+    def clean(self):
+        data = super().clean()
+        kind, computation = data.get("kind"), data.get("computation")
+        if kind == PriorityCriterion.Kind.COMPUTED and not computation:
+            self.add_error("computation", _("Kies hoe dit criterium berekend wordt."))
+        if kind == PriorityCriterion.Kind.SCORED:
+            data["computation"] = ""
+        elif computation:
+            taken = PriorityCriterion.objects.filter(computation=computation)
+            if self.instance.pk:
+                taken = taken.exclude(pk=self.instance.pk)
+            if taken.exists():
+                self.add_error("computation", _("Er is al een criterium dat zo berekend wordt."))
+        return data
+
+    def criterion_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class ReweightForm(UtrechtFormMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom deze gewichten?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Komt in de geschiedenis: iedereen kan zien waarom de rangorde veranderde."),
+        error_messages={"required": _("Leg kort uit waarom de gewichten veranderen.")},
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, prefix="gewichten", **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"weight_{criterion.pk}"] = forms.DecimalField(
+                label=_("Gewicht van “%(name)s”") % {"name": criterion.name},
+                min_value=0,
+                max_value=100,
+                max_digits=5,
+                decimal_places=2,
+                localize=True,
+                initial=criterion.weight,
+                widget=forms.TextInput(
+                    attrs={
+                        "class": "utrecht-textbox utrecht-textbox--html-input",
+                        "inputmode": "decimal",
+                    }
+                ),
+                error_messages={
+                    "required": _("Vul een gewicht in."),
+                    "invalid": _("Vul een getal in, bijvoorbeeld 2 of 1,5."),
+                    "min_value": _("Kies een gewicht van 0 tot en met 100."),
+                    "max_value": _("Kies een gewicht van 0 tot en met 100."),
+                    "max_digits": _("Kies een gewicht van 0 tot en met 100."),
+                    "max_decimal_places": _("Gebruik hoogstens twee cijfers achter de komma."),
+                },
+            )
+
+    def rows(self):
+        return [(c, self[f"weight_{c.pk}"]) for c in self.criteria]
+
+    def weights(self):
+        return {c.pk: self.cleaned_data[f"weight_{c.pk}"] for c in self.criteria}

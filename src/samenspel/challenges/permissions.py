@@ -6,6 +6,8 @@ from .models import Challenge
 
 CREATE_ROLES = frozenset({Role.DEVELOPMENT_TEAM, Role.AREA_DIRECTOR, Role.ADMINISTRATOR})
 CHANGE_ROLES = frozenset({Role.DEVELOPMENT_TEAM, Role.ADMINISTRATOR})
+# Triage is the development team's work (design §4.3); administrators keep the criteria sound.
+PRIORITY_ROLES = frozenset({Role.DEVELOPMENT_TEAM, Role.ADMINISTRATOR})
 # Area directors work in the field: they add what they hear, but the owner steers the work.
 NOTE_ROLES = CHANGE_ROLES | {Role.AREA_DIRECTOR}
 
@@ -63,3 +65,8 @@ def can_see_personal_data(user, challenge: Challenge) -> bool:
     if not user_roles(user):
         return False
     return has_role(user, PERSONAL_DATA_ROLES) or is_owner(user, challenge)
+
+
+def can_prioritise(user) -> bool:
+    """Score challenges and configure the criteria; every staff member reads the breakdown."""
+    return has_role(user, PRIORITY_ROLES)

@@ -7,16 +7,28 @@ keyset-paginated on the (status|is_public, -updated_at, -id) indexes, counts com
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 from samenspel.intake.models import Signal
 from samenspel.organisation.models import Department, Employee
 from samenspel.places.models import Kern
 
-from .models import Challenge, ChallengeEvent
-from .workflow import BOARD_COLUMNS, Status
+from . import priority as priority_rules
+from .models import (
+    Challenge,
+    ChallengeEvent,
+    CriteriaChange,
+    PriorityCriterion,
+    PriorityRecord,
+    PriorityScore,
+)
+from .workdays import working_days_between
+from .workflow import BOARD_COLUMNS, OPEN_STATUSES, Status
 
 BOARD_COLUMN_SIZE = 20
 COLUMN_PAGE_SIZE = 50
@@ -25,16 +37,39 @@ DETAIL_SIGNAL_LIMIT = 50
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _CURSOR = re.compile(r"^(\d{1,20})\.(\d{1,20})$")
+# Sorted by priority the cursor is "p<priority in hundredths>.<id>".
+_PRIORITY_CURSOR = re.compile(r"^p(\d{1,5})\.(\d{1,20})$")
+SORT_RECENT = "recent"
+SORT_PRIORITY = "priority"
 
 
 class InvalidCursor(ValueError):
     """A pagination cursor that was not made by `encode_cursor`."""
 
 
-def encode_cursor(challenge: Challenge) -> str:
-    """The position after `challenge` in (-updated_at, -id) order, safe in a URL."""
+def encode_cursor(challenge: Challenge, sort: str = SORT_RECENT) -> str:
+    """The position after `challenge` in (-updated_at, -id) or (-priority, -id) order."""
+    if sort == SORT_PRIORITY:
+        return f"p{int(challenge.priority * 100)}.{challenge.pk}"
     micros = (challenge.updated_at - _EPOCH) // timedelta(microseconds=1)
     return f"{micros}.{challenge.pk}"
+
+
+def decode_priority_cursor(value: str) -> tuple[Decimal, int]:
+    match = _PRIORITY_CURSOR.match(value or "")
+    if not match or int(match[1]) > 10000:
+        raise InvalidCursor(value)
+    return Decimal(int(match[1])) / 100, int(match[2])
+
+
+def is_valid_cursor(value: str) -> bool:
+    for decode in (decode_cursor, decode_priority_cursor):
+        try:
+            decode(value)
+        except InvalidCursor:
+            continue
+        return True
+    return False
 
 
 def decode_cursor(value: str) -> tuple[datetime, int]:
@@ -66,17 +101,45 @@ def _kernen_prefetch() -> Prefetch:
     return Prefetch("kernen", queryset=Kern.objects.only("id", "name", "slug"))
 
 
-def _keyset_page(queryset: QuerySet, *, size: int, after: str | None) -> Page:
+def _keyset_page(
+    queryset: QuerySet, *, size: int, after: str | None, sort: str = SORT_RECENT
+) -> Page:
     """One LIMIT query in index order; one row extra tells whether there is a next page."""
-    if after:
-        moment, pk = decode_cursor(after)
-        # The redundant `lte` gives the database a range bound on the index.
-        queryset = queryset.filter(
-            Q(updated_at__lt=moment) | Q(updated_at=moment, id__lt=pk), updated_at__lte=moment
-        )
-    rows = list(queryset.order_by("-updated_at", "-id")[: size + 1])
-    next_cursor = encode_cursor(rows[size - 1]) if len(rows) > size else None
+    if sort == SORT_PRIORITY:
+        if after:
+            value, pk = decode_priority_cursor(after)
+            queryset = queryset.filter(
+                Q(priority__lt=value) | Q(priority=value, id__lt=pk), priority__lte=value
+            )
+        rows = list(queryset.order_by("-priority", "-id")[: size + 1])
+    else:
+        if after:
+            moment, pk = decode_cursor(after)
+            # The redundant `lte` gives the database a range bound on the index.
+            queryset = queryset.filter(
+                Q(updated_at__lt=moment) | Q(updated_at=moment, id__lt=pk), updated_at__lte=moment
+            )
+        rows = list(queryset.order_by("-updated_at", "-id")[: size + 1])
+    next_cursor = encode_cursor(rows[size - 1], sort) if len(rows) > size else None
     return Page(items=rows[:size], next_cursor=next_cursor)
+
+
+def unscored_working_days() -> int:
+    return int(getattr(settings, "SAMENSPEL_UNSCORED_WORKING_DAYS", 5))
+
+
+def awaits_priority(challenge: Challenge, *, today: date, limit: int) -> bool:
+    """An open challenge the team has not scored for more than `limit` working days."""
+    if challenge.prioritised_at is not None or challenge.status not in OPEN_STATUSES:
+        return False
+    created = timezone.localdate(challenge.created_at)
+    return working_days_between(created, today) > limit
+
+
+def _mark_waiting(challenges: list[Challenge]) -> None:
+    today, limit = timezone.localdate(), unscored_working_days()
+    for challenge in challenges:
+        challenge.awaits_priority = awaits_priority(challenge, today=today, limit=limit)
 
 
 def _filtered_challenges(
@@ -100,12 +163,14 @@ def board_columns(
     kern: Kern | None = None,
     department: Department | None = None,
     size: int = BOARD_COLUMN_SIZE,
+    sort: str = SORT_RECENT,
 ) -> list[BoardColumn]:
-    """The newest challenges per status: one indexed LIMIT query per column, one for kernen."""
+    """The newest (or highest priority) challenges per status: one indexed LIMIT query per
+    column, one for kernen."""
     base = _filtered_challenges(kind=kind, kern=kern, department=department)
     columns = []
     for status in BOARD_COLUMNS:
-        page = _keyset_page(base.filter(status=status), size=size, after=None)
+        page = _keyset_page(base.filter(status=status), size=size, after=None, sort=sort)
         columns.append(
             BoardColumn(
                 status=status,
@@ -114,9 +179,9 @@ def board_columns(
                 next_cursor=page.next_cursor,
             )
         )
-    prefetch_related_objects(
-        [challenge for column in columns for challenge in column.items], _kernen_prefetch()
-    )
+    items = [challenge for column in columns for challenge in column.items]
+    prefetch_related_objects(items, _kernen_prefetch())
+    _mark_waiting(items)
     return columns
 
 
@@ -128,11 +193,13 @@ def board_column(
     kern: Kern | None = None,
     department: Department | None = None,
     size: int = COLUMN_PAGE_SIZE,
+    sort: str = SORT_RECENT,
 ) -> Page:
     """One status column, keyset-paginated: `after` is the cursor from the previous page."""
     base = _filtered_challenges(kind=kind, kern=kern, department=department)
-    page = _keyset_page(base.filter(status=status), size=size, after=after)
+    page = _keyset_page(base.filter(status=status), size=size, after=after, sort=sort)
     prefetch_related_objects(page.items, _kernen_prefetch())
+    _mark_waiting(page.items)
     return page
 
 
@@ -202,3 +269,103 @@ def filter_kernen() -> QuerySet:
 
 def filter_departments() -> QuerySet:
     return Department.objects.only("id", "name", "slug")
+
+
+# --- Prioritisation -------------------------------------------------------------------------
+
+
+def priority_criteria(*, active_only: bool = False) -> QuerySet:
+    queryset = PriorityCriterion.objects.order_by("order", "id")
+    return queryset.filter(active=True) if active_only else queryset
+
+
+@dataclass
+class PriorityLine:
+    criterion: PriorityCriterion
+    score: Decimal | None
+    weight: Decimal
+    contribution: Decimal
+    rationale: str = ""
+    scored_by: str = ""
+    scored_at: datetime | None = None
+
+
+@dataclass
+class PriorityView:
+    priority: Decimal
+    prioritised: bool
+    lines: list[PriorityLine]
+    awaits_priority: bool
+
+
+def challenge_priority(*, challenge: Challenge) -> PriorityView:
+    """ "Why this rank": the same computation as the board's priority, line by line (2 queries)."""
+    criteria = list(priority_criteria(active_only=True))
+    rows = {
+        row.criterion_id: row
+        for row in PriorityScore.objects.filter(challenge=challenge).select_related("scored_by")
+    }
+    breakdown = priority_rules.compute_priority(
+        [
+            priority_rules.Criterion(id=c.pk, name=c.name, weight=c.weight, scale=c.scale)
+            for c in criteria
+        ],
+        {cid: row.score for cid, row in rows.items()},
+    )
+    by_id = {c.pk: c for c in criteria}
+    lines = []
+    for line in breakdown.lines:
+        row = rows.get(line.criterion_id)
+        actor = row.scored_by if row else None
+        lines.append(
+            PriorityLine(
+                criterion=by_id[line.criterion_id],
+                score=line.score,
+                weight=line.weight,
+                contribution=line.contribution,
+                rationale=row.rationale if row else "",
+                scored_by=(actor.get_full_name() or actor.username) if actor else "",
+                scored_at=row.scored_at if row else None,
+            )
+        )
+    return PriorityView(
+        priority=breakdown.priority,
+        prioritised=challenge.prioritised_at is not None,
+        lines=lines,
+        awaits_priority=awaits_priority(
+            challenge, today=timezone.localdate(), limit=unscored_working_days()
+        ),
+    )
+
+
+@dataclass
+class HistoryEntry:
+    at: datetime
+    actor: object
+    priority: Decimal | None = None
+    reason: str = ""
+    criteria_change: CriteriaChange | None = None
+
+
+def priority_history(*, challenge: Challenge, limit: int = 20) -> list[HistoryEntry]:
+    """The challenge's priority records and the criteria changes since its first score."""
+    records = list(
+        PriorityRecord.objects.filter(challenge=challenge).select_related("actor")[:limit]
+    )
+    entries = [
+        HistoryEntry(at=r.created_at, actor=r.actor, priority=r.priority, reason=r.reason)
+        for r in records
+    ]
+    if challenge.prioritised_at is not None:
+        changes = CriteriaChange.objects.filter(
+            created_at__gte=challenge.prioritised_at
+        ).select_related("actor")[:limit]
+        entries += [
+            HistoryEntry(at=c.created_at, actor=c.actor, criteria_change=c) for c in changes
+        ]
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries[:limit]
+
+
+def criteria_changes(*, limit: int = 20) -> QuerySet:
+    return CriteriaChange.objects.select_related("actor")[:limit]

@@ -1,19 +1,34 @@
 """Every write to a challenge. Keyword-only, atomic, and each leaves a ChallengeEvent."""
 
+from collections import defaultdict
 from collections.abc import Iterable
+from datetime import timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from samenspel.intake.models import Signal
+from samenspel.intake.models import Reporter, Signal
 from samenspel.notifications.services import outbox_enqueue
+from samenspel.places.models import Kern
 
-from .models import Challenge, ChallengeEvent
+from . import priority
+from .default_criteria import DEFAULTS as DEFAULT_CRITERIA
+from .models import (
+    Challenge,
+    ChallengeEvent,
+    CriteriaChange,
+    PriorityCriterion,
+    PriorityRecord,
+    PriorityScore,
+)
 from .workflow import REASON_REQUIRED, Status, allowed_transitions
 
 
@@ -299,9 +314,9 @@ def challenge_update(
     changed = [name for name, value in fields.items() if getattr(challenge, name) != value]
     for name in changed:
         setattr(challenge, name, fields[name])
-    _ensure_owner_is_not_development_team(challenge.owner)
-    challenge.full_clean(exclude=["kernen", "themes"])
-    challenge.save()
+    if changed:
+        _ensure_owner_is_not_development_team(challenge.owner)
+        challenge.full_clean(exclude=["kernen", "themes"])
     if kernen is not None and set(challenge.kernen.all()) != set(kernen):
         challenge.kernen.set(kernen)
         changed.append("kernen")
@@ -309,6 +324,10 @@ def challenge_update(
         challenge.themes.set(themes)
         changed.append("themes")
     if changed:
+        # Only a real change is saved: an unchanged form must not move the challenge up the
+        # board (ordered by updated_at) nor write an empty history entry.
+        fields_changed = [name for name in changed if name not in ("kernen", "themes")]
+        challenge.save(update_fields=[*fields_changed, "updated_at"])
         ChallengeEvent.objects.create(
             challenge=challenge,
             kind=ChallengeEvent.Kind.CHANGED,
@@ -316,3 +335,357 @@ def challenge_update(
             text=", ".join(str(Challenge._meta.get_field(n).verbose_name) for n in changed),
         )
     return challenge
+
+
+# --- Prioritisation -------------------------------------------------------------------------
+# One service computes every priority: `_store_priority` for one challenge after scoring, and
+# `priorities_rerank_all` for all of them after the criteria change. Both call the pure
+# `priority.compute_priority`, so the board, the breakdown and the history always agree.
+
+EQUITY_WINDOW = timedelta(days=365)
+RERANK_CHUNK = 2000
+
+
+def criteria_ensure_defaults() -> None:
+    """Restore the starting criteria when the table is empty (idempotent)."""
+    if PriorityCriterion.objects.exists():
+        return
+    with transaction.atomic():
+        for order, (name, description, kind, computation, weight) in enumerate(
+            DEFAULT_CRITERIA, start=1
+        ):
+            lookup = {"computation": computation} if computation else {"name": name}
+            PriorityCriterion.objects.get_or_create(
+                **lookup,
+                defaults={
+                    "name": name,
+                    "description": description,
+                    "kind": kind,
+                    "computation": computation,
+                    "weight": weight,
+                    "order": order * 10,
+                },
+            )
+
+
+def _pure_criteria(criteria: Iterable[PriorityCriterion]) -> list[priority.Criterion]:
+    return [
+        priority.Criterion(id=c.pk, name=c.name, weight=c.weight, scale=c.scale)
+        for c in criteria
+        if c.active
+    ]
+
+
+def kern_shortfalls(*, now=None) -> dict[int, float]:
+    """Per kern, how far it was heard below the median in the last twelve months (0..1)."""
+    now = now or timezone.now()
+    counts = dict(
+        Signal.objects.filter(
+            received_at__gt=now - EQUITY_WINDOW, received_at__lte=now, kern__isnull=False
+        )
+        .values_list("kern")
+        .annotate(n=Count("id"))
+        .values_list("kern", "n")
+    )
+    population = dict(Kern.objects.values_list("id", "population"))
+    return priority.kern_shortfalls(signals_per_kern=counts, population=population)
+
+
+def _distinct_reporters(challenge: Challenge) -> int:
+    """Reporters told apart by e-mail address; those without one count once each."""
+    reporters = Reporter.objects.filter(signal__challenge=challenge, anonymised_at__isnull=True)
+    with_email = reporters.exclude(email="").aggregate(n=Count(Lower("email"), distinct=True))["n"]
+    return with_email + reporters.filter(email="").count()
+
+
+def _computed_scores(
+    challenge: Challenge, criteria: Iterable[PriorityCriterion], *, now
+) -> dict[int, tuple[Decimal, str]]:
+    """The computed criteria's scores for one challenge, each with the figures behind it."""
+    scores = {}
+    for criterion in criteria:
+        if criterion.kind != PriorityCriterion.Kind.COMPUTED:
+            continue
+        if criterion.computation == PriorityCriterion.Computation.REACH:
+            reporters = _distinct_reporters(challenge)
+            share = priority.reach_share(
+                signal_count=challenge.signal_count, distinct_reporters=reporters
+            )
+            why = _(
+                "%(signals)d signalen en %(reporters)d verschillende melders (vol bij %(full)d)."
+            ) % {
+                "signals": challenge.signal_count,
+                "reporters": reporters,
+                "full": priority.REACH_FULL_AT,
+            }
+        elif criterion.computation == PriorityCriterion.Computation.EQUITY:
+            shortfalls = kern_shortfalls(now=now)
+            kernen = list(challenge.kernen.order_by("name"))
+            share = priority.equity_share([k.pk for k in kernen], shortfalls)
+            if kernen:
+                why = _(
+                    "Kernen %(kernen)s: gemiddeld %(below)d%% onder de mediaan van signalen per "
+                    "1.000 inwoners in de laatste twaalf maanden."
+                ) % {"kernen": ", ".join(k.name for k in kernen), "below": round(share * 100)}
+            else:
+                why = _("Geen kern bekend.")
+        else:
+            continue
+        scores[criterion.pk] = (priority.share_to_score(share, criterion.scale), why)
+    return scores
+
+
+def _store_priority(
+    *, challenge: Challenge, actor, reason: str, submission_token: str | None = None
+) -> PriorityRecord:
+    criteria = list(PriorityCriterion.objects.filter(active=True))
+    rows = {
+        row.criterion_id: row
+        for row in PriorityScore.objects.filter(challenge=challenge).select_related("scored_by")
+    }
+    breakdown = priority.compute_priority(
+        _pure_criteria(criteria), {cid: row.score for cid, row in rows.items()}
+    )
+    data = breakdown.as_json()
+    for line in data["lines"]:
+        row = rows.get(line["criterion"])
+        line["rationale"] = row.rationale if row else ""
+        line["scored_by"] = (
+            (row.scored_by.get_full_name() or row.scored_by.username)
+            if row and row.scored_by
+            else ""
+        )
+    now = timezone.now()
+    Challenge.objects.filter(pk=challenge.pk).update(
+        priority=breakdown.priority, prioritised_at=challenge.prioritised_at or now
+    )
+    challenge.priority = breakdown.priority
+    challenge.prioritised_at = challenge.prioritised_at or now
+    return PriorityRecord.objects.create(
+        challenge=challenge,
+        priority=breakdown.priority,
+        breakdown=data,
+        reason=reason,
+        actor=actor,
+        submission_token=submission_token or None,
+    )
+
+
+@transaction.atomic
+def challenge_score(
+    *,
+    challenge: Challenge,
+    actor,
+    scores: dict[int, tuple[int, str]],
+    submission_token: str | None = None,
+) -> PriorityRecord | None:
+    """Score a challenge on the team's criteria; returns the new history row, or None when
+    nothing changed (nothing is then stored)."""
+    challenge = Challenge.objects.select_for_update().get(pk=challenge.pk)
+    if submission_token:
+        replayed = PriorityRecord.objects.filter(submission_token=submission_token).first()
+        if replayed is not None:
+            return replayed
+    criteria = {c.pk: c for c in PriorityCriterion.objects.filter(active=True)}
+    errors: dict[str, list] = {}
+    cleaned: dict[int, tuple[Decimal, str]] = {}
+    for criterion_id, (score, rationale) in scores.items():
+        criterion = criteria.get(criterion_id)
+        if criterion is None or criterion.kind != PriorityCriterion.Kind.SCORED:
+            errors.setdefault("__all__", []).append(
+                _(
+                    "Een van de criteria bestaat niet meer of wordt berekend. "
+                    "Laad de pagina opnieuw."
+                )
+            )
+            continue
+        rationale = (rationale or "").strip()
+        if score is None or not 0 <= int(score) <= criterion.scale:
+            errors[f"score_{criterion_id}"] = [
+                _("Kies een score van 0 tot en met %(scale)d.") % {"scale": criterion.scale}
+            ]
+        if not rationale:
+            errors[f"rationale_{criterion_id}"] = [_("Licht de score kort toe.")]
+        elif len(rationale) > 500:
+            errors[f"rationale_{criterion_id}"] = [_("Houd de toelichting onder 500 tekens.")]
+        if f"score_{criterion_id}" not in errors and f"rationale_{criterion_id}" not in errors:
+            cleaned[criterion_id] = (Decimal(int(score)), rationale)
+    if errors:
+        raise ValidationError(errors)
+    if not cleaned:
+        raise ValidationError(_("Geef minstens één criterium een score met toelichting."))
+    now = timezone.now()
+    existing = {s.criterion_id: s for s in PriorityScore.objects.filter(challenge=challenge)}
+    changed = []
+    for criterion_id, (score, rationale) in cleaned.items():
+        row = existing.get(criterion_id)
+        if row is not None and row.score == score and row.rationale == rationale:
+            continue
+        PriorityScore.objects.update_or_create(
+            challenge=challenge,
+            criterion_id=criterion_id,
+            defaults={"score": score, "rationale": rationale, "scored_by": actor, "scored_at": now},
+        )
+        criterion = criteria[criterion_id]
+        changed.append(f"{criterion.name}: {score}/{criterion.scale} ({rationale})")
+    if not changed:
+        return None
+    for criterion_id, (score, why) in _computed_scores(
+        challenge, criteria.values(), now=now
+    ).items():
+        PriorityScore.objects.update_or_create(
+            challenge=challenge,
+            criterion_id=criterion_id,
+            defaults={"score": score, "rationale": why, "scored_by": None, "scored_at": now},
+        )
+    return _store_priority(
+        challenge=challenge,
+        actor=actor,
+        reason="\n".join(changed),
+        submission_token=submission_token,
+    )
+
+
+def _criteria_snapshot() -> dict[str, dict]:
+    return {
+        str(c.pk): {
+            "name": c.name,
+            "weight": str(c.weight),
+            "scale": c.scale,
+            "active": c.active,
+        }
+        for c in PriorityCriterion.objects.order_by("order", "id")
+    }
+
+
+def _bulk_set_priority(pairs: list[tuple[int, Decimal]]) -> None:
+    """Write many priorities in few statements (a VALUES join on PostgreSQL)."""
+    table = connection.ops.quote_name(Challenge._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(pairs), RERANK_CHUNK):
+            chunk = pairs[start : start + RERANK_CHUNK]
+            if connection.vendor == "postgresql":
+                values = ", ".join(["(%s::bigint, %s::numeric)"] * len(chunk))
+                cursor.execute(
+                    f"UPDATE {table} AS c SET priority = v.priority "  # noqa: S608 (no user input)
+                    f"FROM (VALUES {values}) AS v(id, priority) WHERE c.id = v.id",
+                    [value for pair in chunk for value in pair],
+                )
+            else:
+                cursor.executemany(
+                    f"UPDATE {table} SET priority = %s WHERE id = %s",  # noqa: S608
+                    [(str(p), pk) for pk, p in chunk],
+                )
+
+
+def priorities_rerank_all() -> int:
+    """Recompute every scored challenge's priority from its stored scores; returns how many
+    changed. Runs in the caller's transaction."""
+    criteria = _pure_criteria(PriorityCriterion.objects.filter(active=True))
+    scores: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for challenge_id, criterion_id, score in PriorityScore.objects.values_list(
+        "challenge_id", "criterion_id", "score"
+    ).iterator(chunk_size=10000):
+        scores[challenge_id][criterion_id] = score
+    changed = []
+    for challenge_id, current in (
+        Challenge.objects.filter(prioritised_at__isnull=False)
+        .values_list("id", "priority")
+        .iterator(chunk_size=10000)
+    ):
+        new = priority.compute_priority(criteria, scores.get(challenge_id, {})).priority
+        if new != current:
+            changed.append((challenge_id, new))
+    _bulk_set_priority(changed)
+    return len(changed)
+
+
+def _record_criteria_change(*, kind: str, before: dict, actor, reason: str) -> CriteriaChange:
+    reranked = priorities_rerank_all()
+    return CriteriaChange.objects.create(
+        kind=kind,
+        before=before,
+        after=_criteria_snapshot(),
+        reason=reason.strip(),
+        reranked=reranked,
+        actor=actor,
+    )
+
+
+CRITERION_FIELDS = (
+    "name",
+    "description",
+    "weight",
+    "scale",
+    "kind",
+    "computation",
+    "active",
+    "order",
+)
+
+
+@transaction.atomic
+def criterion_create(*, actor, reason: str = "", **fields) -> PriorityCriterion:
+    unknown = set(fields) - set(CRITERION_FIELDS)
+    if unknown:
+        raise TypeError(f"not settable: {sorted(unknown)}")
+    before = _criteria_snapshot()
+    criterion = PriorityCriterion(**fields)
+    criterion.full_clean()
+    criterion.save()
+    _record_criteria_change(
+        kind=CriteriaChange.Kind.CREATED, before=before, actor=actor, reason=reason
+    )
+    return criterion
+
+
+@transaction.atomic
+def criterion_update(
+    *, criterion: PriorityCriterion, actor, reason: str = "", **fields
+) -> PriorityCriterion:
+    unknown = set(fields) - set(CRITERION_FIELDS)
+    if unknown:
+        raise TypeError(f"not changeable: {sorted(unknown)}")
+    criterion = PriorityCriterion.objects.select_for_update().get(pk=criterion.pk)
+    changed = [name for name, value in fields.items() if getattr(criterion, name) != value]
+    if not changed:
+        return criterion
+    before = _criteria_snapshot()
+    for name in changed:
+        setattr(criterion, name, fields[name])
+    criterion.full_clean()
+    criterion.save()
+    _record_criteria_change(
+        kind=CriteriaChange.Kind.CHANGED, before=before, actor=actor, reason=reason
+    )
+    return criterion
+
+
+@transaction.atomic
+def criteria_reweight(
+    *, actor, weights: dict[int, Decimal], reason: str = ""
+) -> CriteriaChange | None:
+    """Give criteria new weights and re-rank every challenge; None when nothing changed."""
+    criteria = {c.pk: c for c in PriorityCriterion.objects.select_for_update()}
+    errors = {}
+    for criterion_id, weight in weights.items():
+        if criterion_id not in criteria:
+            errors.setdefault("__all__", []).append(
+                _("Een van de criteria bestaat niet meer. Laad de pagina opnieuw.")
+            )
+        elif weight is None or not Decimal(0) <= Decimal(weight) <= Decimal(100):
+            errors[f"weight_{criterion_id}"] = [_("Kies een gewicht van 0 tot en met 100.")]
+    if errors:
+        raise ValidationError(errors)
+    before = _criteria_snapshot()
+    changed = [
+        criteria[cid] for cid, weight in weights.items() if criteria[cid].weight != Decimal(weight)
+    ]
+    if not changed:
+        return None
+    for criterion in changed:
+        criterion.weight = Decimal(weights[criterion.pk])
+    PriorityCriterion.objects.bulk_update(changed, ["weight"])
+    return _record_criteria_change(
+        kind=CriteriaChange.Kind.REWEIGHTED, before=before, actor=actor, reason=reason
+    )

@@ -22,13 +22,16 @@ from .forms import (
     BoardFilterForm,
     ChallengeCreateForm,
     ChallengeEditForm,
+    CriterionForm,
     LinkSignalsForm,
     NoteForm,
     PublicFilterForm,
     PublicUpdateForm,
+    ReweightForm,
+    ScoreForm,
     TransitionForm,
 )
-from .models import Challenge, ChallengeEvent
+from .models import Challenge, ChallengeEvent, PriorityCriterion, PriorityRecord
 from .workflow import Status
 
 # What a resident reads for each status: plain Dutch, no internal jargon.
@@ -104,6 +107,9 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
     context = _timeline_context(request, challenge, **forms)
     context.update(
         {
+            "priority": selectors.challenge_priority(challenge=challenge),
+            "priority_history": selectors.priority_history(challenge=challenge),
+            "can_prioritise": permissions.can_prioritise(request.user),
             "signals": signals,
             "more_signals": max(challenge.signal_count - len(signals), 0),
             "show_personal_data": show_personal_data,
@@ -153,12 +159,17 @@ def board(request: HttpRequest) -> HttpResponse:
                 "kind": filters["kind"] or "",
                 "kern": filters["kern"].slug if filters["kern"] else "",
                 "department": filters["department"].slug if filters["department"] else "",
+                "sort": filters["sort"] if filters["sort"] != selectors.SORT_RECENT else "",
             }.items()
             if value
         }
     )
     status = form.cleaned_data.get("status") if form.is_bound else ""
-    context = {"form": form, "filter_query": filter_query}
+    context = {
+        "form": form,
+        "filter_query": filter_query,
+        "sorted_by_priority": filters["sort"] == selectors.SORT_PRIORITY,
+    }
     if status:
         page = selectors.board_column(
             status=status, after=form.cleaned_data.get("after") or None, **filters
@@ -167,6 +178,7 @@ def board(request: HttpRequest) -> HttpResponse:
         return render(request, "challenges/board_column.html", context)
     context["columns"] = selectors.board_columns(**filters)
     context["can_create"] = permissions.can_create(request.user)
+    context["can_prioritise"] = permissions.can_prioritise(request.user)
     return render(request, "challenges/board.html", context)
 
 
@@ -331,6 +343,148 @@ def challenge_link_view(request: HttpRequest, challenge: Challenge) -> HttpRespo
             messages.info(request, _("Deze signalen waren al aan deze opgave gekoppeld."))
         return redirect(_detail_url(challenge, "signalen"))
     return _render_detail(request, challenge, link_form=form)
+
+
+@role_required(permissions.PRIORITY_ROLES)
+def challenge_score_view(request: HttpRequest, pk: int) -> HttpResponse:
+    challenge = _get_challenge(pk)
+    services.criteria_ensure_defaults()
+    criteria = list(selectors.priority_criteria(active_only=True))
+    current = {
+        line.criterion.pk: line
+        for line in selectors.challenge_priority(challenge=challenge).lines
+        if line.score is not None
+    }
+    if request.method == "POST":
+        form = ScoreForm(request.POST, criteria=criteria)
+        token = request.POST.get("token", "")
+        if token and PriorityRecord.objects.filter(submission_token=token).exists():
+            return redirect(_detail_url(challenge, "prioriteit"))
+        if form.is_valid():
+            try:
+                record = services.challenge_score(
+                    challenge=challenge,
+                    actor=request.user,
+                    scores=form.scores(),
+                    submission_token=form.cleaned_data["token"] or None,
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            except IntegrityError:
+                # The same form arrived twice at once; the first one was stored.
+                return redirect(_detail_url(challenge, "prioriteit"))
+            else:
+                if record is None:
+                    messages.info(request, _("Er is niets veranderd; er is niets opgeslagen."))
+                else:
+                    messages.success(
+                        request,
+                        _("De scores zijn opgeslagen. De prioriteit is nu %(priority)s.")
+                        % {"priority": record.priority},
+                    )
+                return redirect(_detail_url(challenge, "prioriteit"))
+    else:
+        form = ScoreForm(criteria=criteria, current=current)
+    return render(
+        request,
+        "challenges/score.html",
+        {
+            "challenge": challenge,
+            "form": form,
+            "computed": [c for c in criteria if c.kind == PriorityCriterion.Kind.COMPUTED],
+        },
+    )
+
+
+@role_required(STAFF_ROLES)
+def criteria_list(request: HttpRequest) -> HttpResponse:
+    """Every staff member reads the criteria; the team and administrators re-weigh them."""
+    services.criteria_ensure_defaults()
+    can_configure = permissions.can_prioritise(request.user)
+    criteria = list(selectors.priority_criteria())
+    form = None
+    if request.method == "POST":
+        if not can_configure:
+            raise PermissionDenied
+        form = ReweightForm(request.POST, criteria=criteria)
+        if form.is_valid():
+            try:
+                change = services.criteria_reweight(
+                    actor=request.user,
+                    weights=form.weights(),
+                    reason=form.cleaned_data["reason"],
+                )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                if change is None:
+                    messages.info(request, _("De gewichten waren al zo; er is niets veranderd."))
+                else:
+                    messages.success(
+                        request,
+                        ngettext(
+                            "De gewichten zijn aangepast; %(count)d opgave kreeg een andere "
+                            "prioriteit.",
+                            "De gewichten zijn aangepast; %(count)d opgaven kregen een andere "
+                            "prioriteit.",
+                            change.reranked,
+                        )
+                        % {"count": change.reranked},
+                    )
+                return redirect(reverse("challenges:criteria"))
+    elif can_configure:
+        form = ReweightForm(criteria=criteria)
+    return render(
+        request,
+        "challenges/criteria.html",
+        {
+            "criteria": criteria,
+            "form": form,
+            "can_configure": can_configure,
+            "changes": selectors.criteria_changes(),
+        },
+    )
+
+
+def _criterion_form_view(request: HttpRequest, criterion: PriorityCriterion | None):
+    if request.method == "POST":
+        form = CriterionForm(request.POST, instance=criterion)
+        if form.is_valid():
+            try:
+                if criterion is None:
+                    services.criterion_create(
+                        actor=request.user,
+                        reason=form.cleaned_data["reason"],
+                        **form.criterion_fields(),
+                    )
+                else:
+                    services.criterion_update(
+                        criterion=criterion,
+                        actor=request.user,
+                        reason=form.cleaned_data["reason"],
+                        **form.criterion_fields(),
+                    )
+            except ValidationError as error:
+                _add_service_errors(form, error)
+            else:
+                messages.success(request, _("Het criterium is opgeslagen."))
+                return redirect(reverse("challenges:criteria"))
+    else:
+        form = CriterionForm(instance=criterion)
+    return render(request, "challenges/criterion_form.html", {"form": form, "criterion": criterion})
+
+
+@role_required(permissions.PRIORITY_ROLES)
+def criterion_create_view(request: HttpRequest) -> HttpResponse:
+    return _criterion_form_view(request, None)
+
+
+@role_required(permissions.PRIORITY_ROLES)
+def criterion_edit_view(request: HttpRequest, criterion_pk: int) -> HttpResponse:
+    criterion = PriorityCriterion.objects.filter(pk=criterion_pk).first()
+    if criterion is None:
+        raise Http404
+    return _criterion_form_view(request, criterion)
 
 
 @require_safe

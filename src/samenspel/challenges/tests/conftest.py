@@ -27,3 +27,38 @@ def challenge(users, department):
         signals=[signal],
         owner_department=department,
     )
+
+
+@pytest.fixture
+def criteria(db):
+    """Three criteria with round weights instead of the shipped defaults, for hand-checked
+    numbers: urgency (team, weight 3), reach (computed, weight 1), equity (computed, 1)."""
+    from decimal import Decimal
+
+    from samenspel.challenges.models import PriorityCriterion
+
+    PriorityCriterion.objects.all().delete()
+    return {
+        "urgency": PriorityCriterion.objects.create(
+            name="Urgentie", weight=Decimal(3), scale=5, order=1
+        ),
+        "energy": PriorityCriterion.objects.create(
+            name="Energie in de gemeenschap", weight=Decimal(0), scale=5, order=2
+        ),
+        "reach": PriorityCriterion.objects.create(
+            name="Aantal inwoners en signalen",
+            kind="computed",
+            computation="reach",
+            weight=Decimal(1),
+            scale=5,
+            order=3,
+        ),
+        "equity": PriorityCriterion.objects.create(
+            name="Gelijkwaardigheid tussen kernen",
+            kind="computed",
+            computation="equity",
+            weight=Decimal(1),
+            scale=5,
+            order=4,
+        ),
+    }

@@ -135,5 +135,12 @@ def test_every_url_of_the_app_is_in_the_matrix():
             "challenges:public_list",
             "challenges:public_detail",
         }
+        # Per role in test_priority_pages.py.
+        | {
+            "challenges:score",
+            "challenges:criteria",
+            "challenges:criterion_create",
+            "challenges:criterion_edit",
+        }
     )
     assert {f"challenges:{p.name}" for p in urlpatterns} == covered

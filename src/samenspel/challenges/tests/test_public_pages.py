@@ -139,8 +139,10 @@ def test_public_list_needs_the_same_number_of_queries_for_few_and_many(
     assert Challenge.objects.count() == 62
 
 
-def test_public_list_speaks_english_when_asked(client, db):
+def test_public_list_speaks_english_when_asked(client, db, settings):
     ChallengeFactory(title="Speeltuin Sleeuwijk", status=Status.ACTIVE)
-    html = client.get(LIST, headers={"accept-language": "en"}).content.decode()
+    # The language switch (a cookie) decides, not the browser's Accept-Language.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(LIST).content.decode()
     assert "What we are working on" in html
     assert "whole municipality · active" in html
