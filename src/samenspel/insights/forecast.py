@@ -53,6 +53,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 DAYS_PER_MONTH = 365.2425 / 12
 MIN_POINTS = 5
@@ -106,7 +107,9 @@ def bass_time_to(level: float, m: float, p: float, q: float, baseline: float = 0
     return float(_bass_time_to(np.array([level]), m, p, q, baseline)[0])
 
 
-def _bass_time_to(level, m, p, q, baseline: float = 0.0) -> np.ndarray:  # noqa: ANN001
+def _bass_time_to(
+    level: ArrayLike, m: ArrayLike, p: ArrayLike, q: ArrayLike, baseline: float = 0.0
+) -> np.ndarray:
     m, p, q = np.asarray(m, float), np.asarray(p, float), np.asarray(q, float)
     fraction = (np.asarray(level, float) - baseline) / (m - baseline)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -121,7 +124,7 @@ def logistic_cumulative(t: np.ndarray, m: float, k: float, t0: float) -> np.ndar
     return m / (1.0 + np.exp(-np.asarray(k) * (np.asarray(t) - np.asarray(t0))))
 
 
-def _logistic_time_to(level, m, k, t0) -> np.ndarray:  # noqa: ANN001
+def _logistic_time_to(level: ArrayLike, m: ArrayLike, k: ArrayLike, t0: ArrayLike) -> np.ndarray:
     m, k, t0 = np.asarray(m, float), np.asarray(k, float), np.asarray(t0, float)
     with np.errstate(divide="ignore", invalid="ignore"):
         t = t0 - np.log(m / np.asarray(level, float) - 1.0) / k

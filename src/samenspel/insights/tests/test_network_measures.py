@@ -1,5 +1,7 @@
 """Network measures on small graphs whose answers are worked out by hand."""
 
+import random
+
 import pytest
 
 from samenspel.insights.network import (
@@ -94,3 +96,39 @@ def test_generation_sizes_give_r_per_generation():
     result = reproduction(_history(), ["team"])
     assert result.generation_sizes == {0: 1, 1: 5, 2: 1}
     assert result.by_generation == {0: 5.0, 1: pytest.approx(0.2)}
+
+
+def _brute_force_betweenness(graph, node):
+    """Count shortest paths pair by pair: sigma_st(v) = sigma_sv * sigma_vt on a shortest path."""
+
+    def bfs(source):
+        distance, paths, queue = {source: 0}, {source: 1}, [source]
+        for current in queue:
+            for neighbour in graph[current]:
+                if neighbour not in distance:
+                    distance[neighbour], paths[neighbour] = distance[current] + 1, 0
+                    queue.append(neighbour)
+                if distance[neighbour] == distance[current] + 1:
+                    paths[neighbour] += paths[current]
+        return distance, paths
+
+    others = [v for v in graph if v != node]
+    total = 0.0
+    from_node = bfs(node)
+    for i, s in enumerate(others):
+        distance, paths = bfs(s)
+        for t in others[i + 1 :]:
+            reachable = t in distance and node in distance and t in from_node[0]
+            if reachable and distance[node] + from_node[0][t] == distance[t]:
+                total += paths[node] * from_node[1][t] / paths[t]
+    n = len(graph)
+    return total / ((n - 1) * (n - 2) / 2)
+
+
+def test_betweenness_agrees_with_counting_every_pair_on_a_random_network():
+    rnd = random.Random(5)
+    coalitions = [rnd.sample(range(14), rnd.randint(2, 4)) for _ in range(9)]
+    graph = collaboration_graph(coalitions, employees=range(16))  # two colleagues isolated
+    scores = betweenness(graph, block=4)  # several blocks of sources
+    for node in graph:
+        assert scores[node] == pytest.approx(_brute_force_betweenness(graph, node), abs=1e-12)
