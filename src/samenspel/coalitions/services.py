@@ -327,7 +327,7 @@ def membership_add(
 
 @transaction.atomic
 def membership_remove(*, membership: Membership, actor) -> Membership:
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    membership = Membership.objects.select_for_update(of=("self",)).get(pk=membership.pk)
     if not membership.is_open:
         raise ValidationError(_("Deze persoon zit niet (meer) in de coalitie."))
     membership.status = Membership.Status.REMOVED
@@ -478,7 +478,7 @@ def coalition_send_invitations(*, challenge: Challenge, actor) -> list[Membershi
 def membership_respond(*, membership: Membership, accept: bool, actor=None) -> Membership:
     """The invitee says yes or no. Above the threshold a yes waits for their manager."""
     membership = (
-        Membership.objects.select_for_update()
+        Membership.objects.select_for_update(of=("self",))
         .select_related("employee", "coalition__challenge")
         .get(pk=membership.pk)
     )
@@ -537,7 +537,9 @@ def membership_decide_approval(*, membership: Membership, approve: bool, actor) 
     from . import permissions
 
     membership = (
-        Membership.objects.select_for_update().select_related("employee").get(pk=membership.pk)
+        Membership.objects.select_for_update(of=("self",))
+        .select_related("employee")
+        .get(pk=membership.pk)
     )
     if not permissions.can_approve(actor, membership):
         raise ValidationError(_("Alleen de manager van de eigen afdeling beslist hierover."))
