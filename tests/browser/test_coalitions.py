@@ -26,9 +26,7 @@ def _colleague(make_user, username, department, **skills):
     return employee
 
 
-def test_team_member_builds_a_coalition_and_the_invitee_accepts_by_email(
-    checked_page, make_user
-):
+def test_team_member_builds_a_coalition_and_the_invitee_accepts_by_email(checked_page, make_user):
     public_space = Department.objects.create(slug="openbare-ruimte", name="Openbare Ruimte")
     social = Department.objects.create(slug="sociaal-domein", name="Sociaal Domein")
     planning = Department.objects.create(slug="ruimte", name="Ruimtelijke Ordening")
