@@ -39,8 +39,10 @@ from samenspel.places.models import Kern
 
 from . import data, texts
 from .compose import compose_signal, fill
+from .knowledge_demo import knowledge_demo_load
 from .learning_demo import learning_demo_load
 from .models import DemoDataset
+from .participation_demo import participation_demo_load
 
 DATASET_KEY = "altena"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -129,7 +131,10 @@ def demo_load(*, anchor: datetime | None = None) -> DemoLoadResult:
     builder = _Builder(anchor=anchor, rng=random.Random(data.DEMO_SEED))
     builder.build()
     learning_demo_load(anchor=anchor)
-    return DemoLoadResult(created=True, seconds=time.monotonic() - started, counts=builder.counts())
+    counts = builder.counts()
+    counts.update(knowledge_demo_load(anchor=anchor))
+    counts.update(participation_demo_load(anchor=anchor))
+    return DemoLoadResult(created=True, seconds=time.monotonic() - started, counts=counts)
 
 
 @contextmanager
