@@ -9,6 +9,7 @@ urlpatterns = [
     path("werk/participatie/", include("samenspel.participation.urls")),
     path("werk/coalities/", include("samenspel.coalitions.urls")),
     path("werk/organisatie/", include("samenspel.organisation.urls")),
+    path("werk/inzicht/", include("samenspel.insights.urls")),
     path("account/", include("samenspel.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

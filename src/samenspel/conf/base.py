@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "samenspel.knowledge",
     "samenspel.learning",
     "samenspel.participation",
+    "samenspel.insights",
     "samenspel.notifications",
     "samenspel.demo",
 ]

@@ -38,6 +38,7 @@ from samenspel.organisation.models import Department, Employee, EmployeeSkill, P
 from samenspel.places.models import Kern
 
 from . import data, texts
+from .coalitions_demo import coalitions_demo_load
 from .compose import compose_signal, fill
 from .knowledge_demo import knowledge_demo_load
 from .learning_demo import learning_demo_load
@@ -134,6 +135,7 @@ def demo_load(*, anchor: datetime | None = None) -> DemoLoadResult:
     counts = builder.counts()
     counts.update(knowledge_demo_load(anchor=anchor))
     counts.update(participation_demo_load(anchor=anchor))
+    counts.update(coalitions_demo_load(anchor=anchor))
     return DemoLoadResult(created=True, seconds=time.monotonic() - started, counts=counts)
 
 

@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from samenspel.insights.services import insights_snapshot_network, insights_sync_ledger
 from samenspel.intake.retention import reporters_anonymise_expired
 from samenspel.learning.services import learning_queue_reminders
 from samenspel.notifications.loop import run_every
@@ -73,7 +74,17 @@ class Command(BaseCommand):
                             "failed": result.failed,
                         }
                     )
+            # The insights ledger only reads what is new since the last round: cheap.
+            try:
+                insights_sync_ledger()
+            except Exception:
+                logger.exception("Worker: syncing the insights ledger failed")
             if time.monotonic() >= next_daily:
+                # Betweenness is too costly per request: one network snapshot per quarter.
+                try:
+                    insights_snapshot_network()
+                except Exception:
+                    logger.exception("Worker: the insights network snapshot failed")
                 count = reporters_anonymise_expired()
                 # Reminders for tomorrow's sessions; dedupe keys make a rerun harmless.
                 learning_queue_reminders(now=timezone.now())

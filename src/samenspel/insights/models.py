@@ -1,0 +1,116 @@
+"""The engagement ledger and the aggregates the dashboard reads (design §5).
+
+The ledger holds one row per engagement fact (joined a coalition, led a challenge, coached,
+completed the learning programme, wrote a lesson, used a tool), unique per source record so
+a repeated sync never counts a fact twice. The dashboard never reads the ledger row by row:
+it reads the monthly aggregates and the network snapshots, which the sync and the worker keep
+up to date, so a ten-year history of a million events still renders within a page request.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EngagementKind(models.TextChoices):
+    JOINED_COALITION = "joined_coalition", _("nam deel aan een coalitie")
+    LED_CHALLENGE = "led_challenge", _("trok een opgave")
+    COACHED = "coached", _("coachte")
+    COMPLETED_PROGRAMME = "completed_programme", _("rondde de leergang af")
+    WROTE_LESSON = "wrote_lesson", _("schreef een geleerde les")
+    USED_TOOL = "used_tool", _("gebruikte een handvat")
+
+
+# The kinds that put an employee in a coalition: the collaboration network and the learning
+# effect ("joined a coalition within six months") count these.
+COALITION_KINDS = (
+    EngagementKind.JOINED_COALITION,
+    EngagementKind.LED_CHALLENGE,
+    EngagementKind.COACHED,
+)
+
+
+class EngagementEvent(models.Model):
+    employee = models.ForeignKey(
+        "organisation.Employee", on_delete=models.CASCADE, related_name="engagement_events"
+    )
+    # The department when the fact was recorded, so a later move does not rewrite history.
+    department = models.ForeignKey(
+        "organisation.Department", on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(max_length=30, choices=EngagementKind.choices)
+    at = models.DateTimeField()
+    # "<source>:<id>", e.g. "membership:12": one fact is one row, whatever runs the sync.
+    source = models.CharField(max_length=60, unique=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [
+            models.Index(fields=["employee", "at"], name="engagement_employee_at"),
+            models.Index(fields=["kind", "at"], name="engagement_kind_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.kind})"
+
+
+class FirstEngagement(models.Model):
+    """An employee's first engagement: reach counts employees, not events."""
+
+    employee = models.OneToOneField(
+        "organisation.Employee", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    department = models.ForeignKey(
+        "organisation.Department", on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField()
+
+
+class MonthlyDepartmentStat(models.Model):
+    """Per month and department: engagement events and employees engaged for the first time."""
+
+    month = models.DateField()
+    department = models.ForeignKey(
+        "organisation.Department", on_delete=models.CASCADE, related_name="+"
+    )
+    events = models.PositiveIntegerField(default=0)
+    first_time = models.IntegerField(default=0)
+    coalition_events = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["month", "department"]
+        constraints = [
+            models.UniqueConstraint(fields=["month", "department"], name="unique_month_department")
+        ]
+
+
+class SyncState(models.Model):
+    """Watermarks of the incremental sync, one row per source."""
+
+    source = models.CharField(max_length=40, unique=True)
+    watermark = models.BigIntegerField(default=0)
+    synced_at = models.DateTimeField(null=True, blank=True)
+
+
+class NetworkSnapshot(models.Model):
+    """The collaboration network at the end of one quarter, computed by the worker.
+
+    Betweenness is too costly for a page request on a large organisation, so the worker
+    stores one snapshot per quarter and the dashboard draws their history.
+    """
+
+    quarter = models.DateField(unique=True)  # first day of the quarter
+    computed_at = models.DateTimeField()
+    employees = models.PositiveIntegerField()
+    engaged = models.PositiveIntegerField()
+    links = models.PositiveIntegerField()
+    cross_department_share = models.FloatField()
+    largest_connected_share = models.FloatField()
+    team_betweenness = models.FloatField()
+    reproduction = models.FloatField(null=True)
+    # {"all": {"0": n, "1": n, ...}, "<department id>": {...}}: employees per generation.
+    generations = models.JSONField(default=dict)
+    # {"<department id>": {"links": n, "cross_share": x, "largest_share": x}}
+    by_department = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["quarter"]
