@@ -596,10 +596,13 @@ def responsiveness_measure(filters: Filters, *, today: dt.date | None = None) ->
     per_month: dict[dt.date, list] = defaultdict(list)
     within_month: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
     if rows:
-        received = np.array([timezone.localtime(r).date() for r, _a in rows], dtype="datetime64[D]")
+        # One time-zone lookup, not one per row: this loop runs over every signal of the period.
+        zone = timezone.get_current_timezone()
+        local_received = [r.astimezone(zone).date() for r, _a in rows]
+        received = np.array(local_received, dtype="datetime64[D]")
         answered_mask = np.array([a is not None for _r, a in rows])
         answered = np.array(
-            [timezone.localtime(a).date() if a else today for _r, a in rows], dtype="datetime64[D]"
+            [a.astimezone(zone).date() if a else today for _r, a in rows], dtype="datetime64[D]"
         )
         working = np.busday_count(received, answered)
         hours = np.array(
@@ -607,8 +610,8 @@ def responsiveness_measure(filters: Filters, *, today: dt.date | None = None) ->
         )
         decided = answered_mask | (working > norm)
         within = answered_mask & (working <= norm)
-        for i, (r, _a) in enumerate(rows):
-            month = month_of(r)
+        for i, day in enumerate(local_received):
+            month = day.replace(day=1)
             if answered_mask[i]:
                 per_month[month].append(hours[i])
             if decided[i]:
