@@ -10,6 +10,7 @@ urlpatterns = [
     path("werk/coalities/", include("samenspel.coalitions.urls")),
     path("werk/organisatie/", include("samenspel.organisation.urls")),
     path("werk/inzicht/", include("samenspel.insights.urls")),
+    path("werk/groeperen/", include("samenspel.similarity.urls")),
     path("account/", include("samenspel.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),

@@ -7,6 +7,7 @@ import time
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -205,6 +206,17 @@ class PublicReportForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMix
             self.fields[name].widget.attrs["autocomplete"] = purpose
         self.fields["wants_updates"].help_text = _(
             "U krijgt een persoonlijke link en een e-mail als er nieuws is."
+        )
+        # While the resident types, htmx asks for public challenges that look alike (issue 3);
+        # without JavaScript these attributes do nothing and the form submits as before.
+        self.fields["text"].widget.attrs.update(
+            {
+                "hx-get": reverse_lazy("intake:report_suggestions"),
+                "hx-trigger": "keyup changed delay:600ms",
+                "hx-target": "#report-suggestions",
+                "hx-include": "#id_kern",
+                "hx-sync": "this:replace",
+            }
         )
 
 

@@ -23,6 +23,7 @@ from samenspel.intake.retention import reporters_anonymise_expired
 from samenspel.learning.services import learning_queue_reminders
 from samenspel.notifications.loop import run_every
 from samenspel.notifications.services import outbox_send_due
+from samenspel.similarity.services import similarity_index_refresh
 
 logger = logging.getLogger(__name__)
 
@@ -79,6 +80,12 @@ class Command(BaseCommand):
                 insights_sync_ledger()
             except Exception:
                 logger.exception("Worker: syncing the insights ledger failed")
+            # The shared similarity index: new signals every round, a full rebuild daily (it
+            # also drops deleted rows and picks up edited challenge titles).
+            try:
+                similarity_index_refresh(rebuild=time.monotonic() >= next_daily)
+            except Exception:
+                logger.exception("Worker: refreshing the similarity index failed")
             if time.monotonic() >= next_daily:
                 # Betweenness is too costly per request: one network snapshot per quarter.
                 try:

@@ -128,36 +128,22 @@ class Command(BaseCommand):
 
     def group_database(self) -> None:
         # Imported here so that the file mode never loads a model.
-        from samenspel.intake.models import Signal
+        from samenspel.similarity.services import proposals_refresh
 
-        signals = list(
-            Signal.objects.filter(status=Signal.Status.NEW, challenge__isnull=True)
-            .select_related("kern")
-            .order_by("received_at", "id")
-        )
-        index = SimilarityIndex()
-        index.add_many(
-            SignalRecord(
-                id=signal.reference,
-                text=signal.text,
-                kern=signal.kern.name if signal.kern else None,
-                channel=signal.channel,
-                received_at=signal.received_at,
-            )
-            for signal in signals
-        )
-        groups = group_signals(index)
-        members: dict[str, list[str]] = {}
-        for reference, group in groups.items():
-            members.setdefault(group, []).append(reference)
-        proposals = [refs for refs in members.values() if len(refs) > 1]
+        proposal_set = proposals_refresh(actor=None)
+        proposals = list(proposal_set.proposals.prefetch_related("signals").order_by("id"))
         if not proposals:
             self.stdout.write(
-                _("Geen groepen voorgesteld (%(count)d losse signalen).") % {"count": len(signals)}
+                _("Geen groepen voorgesteld (%(count)d losse signalen).")
+                % {"count": proposal_set.signal_count}
             )
             return
-        for number, references in enumerate(proposals, start=1):
+        for number, proposal in enumerate(proposals, start=1):
+            references = sorted(s.reference for s in proposal.signals.all())
             self.stdout.write(
                 _("Voorstel %(number)d: %(references)s")
                 % {"number": number, "references": ", ".join(references)}
             )
+        self.stdout.write(
+            _("De voorstellen staan klaar voor het ontwikkelteam op /werk/groeperen/.")
+        )

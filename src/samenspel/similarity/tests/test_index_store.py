@@ -1,0 +1,103 @@
+"""The shared index of a web process: built lazily, topped up by watermark, saved by the worker."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from samenspel.challenges.tests.factories import ChallengeFactory, SignalFactory
+from samenspel.intake import services as intake_services
+from samenspel.similarity.index_store import IndexStore, challenge_key, signal_key, store
+from samenspel.similarity.services import similarity_index_refresh
+
+pytestmark = pytest.mark.django_db
+
+TEXTS = [
+    ("Dussen", "Lantaarnpalen doen het niet in de Kerkstraat"),
+    ("Dussen", "Straatverlichting Kerkstraat uitgevallen, pikkedonker"),
+    ("Almkerk", "Er wordt te hard gereden in de Hoofdstraat"),
+    ("Almkerk", "Hardrijders in de Hoofdstraat, levensgevaarlijk voor kinderen"),
+    ("Sleeuwijk", "De speeltuin bij de school is kapot"),
+    ("Dussen", "Lamp knippert in de Kerkstraat"),
+]
+
+
+def _answers(index_store: IndexStore, text: str, kern: str) -> list[tuple[str, float]]:
+    return [(m.id, m.score) for m in index_store.query(text, kern=kern, k=10)]
+
+
+def _signal(kernen, kern: str, text: str, day: int):
+    return SignalFactory(
+        kern=kernen[kern], text=text, received_at=datetime(2025, 3, day, 9, tzinfo=UTC)
+    )
+
+
+def test_a_signal_stored_through_intake_is_findable_on_the_next_query(kernen, users):
+    _signal(kernen, "Dussen", "De speeltuin in het park is kapot", 1)
+    assert _answers(store, "lantaarnpaal kapot Kerkstraat", "Dussen")  # the index now exists
+    signal, _created = intake_services.signal_record_by_staff(
+        actor=users["development_team"],
+        submission_token="token-1",
+        text="Lantaarnpaal in de Kerkstraat is kapot",
+        channel="phone",
+        kern=kernen["Dussen"],
+    )
+    best = store.query("lantaarnpaal kapot Kerkstraat", kern="Dussen", k=1)[0]
+    assert best.id == signal_key(signal.pk)
+
+
+def test_the_topped_up_store_answers_as_a_rebuilt_one(kernen):
+    ChallengeFactory(title="Straatverlichting Kerkstraat", kernen=[kernen["Dussen"]])
+    for day, (kern, text) in enumerate(TEXTS[:3], start=1):
+        _signal(kernen, kern, text, day)
+    incremental = IndexStore()
+    incremental.query("iets", k=1)  # built now, with the first half
+    for day, (kern, text) in enumerate(TEXTS[3:], start=4):
+        _signal(kernen, kern, text, day)
+    ChallengeFactory(title="Verkeersveiligheid Hoofdstraat", kernen=[kernen["Almkerk"]])
+    rebuilt = IndexStore()
+    for kern, text in TEXTS:
+        assert _answers(incremental, text, kern) == _answers(rebuilt, text, kern)
+
+
+def test_challenges_are_in_the_index_with_title_and_summary(kernen):
+    challenge = ChallengeFactory(
+        title="Donkere straten", summary="Lantaarnpalen in de Kerkstraat", kernen=[]
+    )
+    best = store.query("lantaarnpalen Kerkstraat", k=1, kinds=["challenge"])[0]
+    assert best.id == challenge_key(challenge.pk)
+
+
+def test_the_worker_writes_a_file_that_another_process_loads(kernen, index_file):
+    for day, (kern, text) in enumerate(TEXTS, start=1):
+        _signal(kernen, kern, text, day)
+    assert similarity_index_refresh() == len(TEXTS)
+    assert index_file.exists()
+    web_process = IndexStore()
+    assert len(web_process.index()) == len(TEXTS)
+    assert _answers(web_process, "hard rijden Hoofdstraat", "Almkerk") == _answers(
+        IndexStore(), "hard rijden Hoofdstraat", "Almkerk"
+    )
+
+
+def test_an_idle_worker_round_adds_nothing_and_keeps_the_file(kernen, index_file):
+    _signal(kernen, "Dussen", TEXTS[0][1], 1)
+    similarity_index_refresh()
+    written = index_file.stat().st_mtime_ns
+    assert similarity_index_refresh() == 0
+    assert index_file.stat().st_mtime_ns == written
+
+
+def test_a_damaged_index_file_is_replaced_by_a_build_from_the_database(kernen, index_file):
+    signal = _signal(kernen, "Dussen", TEXTS[0][1], 1)
+    index_file.write_bytes(b"not an npz file")
+    best = IndexStore().query(TEXTS[0][1], kern="Dussen", k=1)[0]
+    assert best.id == signal_key(signal.pk)
+
+
+def test_an_index_ahead_of_the_database_is_rebuilt(kernen):
+    first = _signal(kernen, "Dussen", TEXTS[0][1], 1)
+    last = _signal(kernen, "Almkerk", TEXTS[2][1], 2)
+    store.query("iets", k=1)
+    last.delete()  # the database now ends below the watermark: it was reset or replaced
+    ids = [m.id for m in store.query("Kerkstraat Hoofdstraat", k=10)]
+    assert ids == [signal_key(first.pk)]
