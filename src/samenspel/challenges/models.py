@@ -317,3 +317,21 @@ class CriteriaChange(AppendOnlyModel):
                     _("%(old)s heet nu %(new)s") % {"old": before.get("name"), "new": name}
                 )
         return lines
+
+
+class BoardVersion(models.Model):
+    """One row whose token changes with every write that the board shows.
+
+    The rendered board is cached under this token (see `board_cache`). It lives in the
+    database, not in the cache, so every worker process sees a change at once and a change
+    that is rolled back also rolls back its new token.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("bordversie")
+        verbose_name_plural = _("bordversies")
+
+    def __str__(self) -> str:
+        return self.token

@@ -30,7 +30,9 @@ from .models import (
 from .workdays import working_days_between
 from .workflow import BOARD_COLUMNS, OPEN_STATUSES, Status
 
-BOARD_COLUMN_SIZE = 20
+# Eight cards per column: a whole board stays one screenful and cheap to render; "meer"
+# links open a column's keyset pages.
+BOARD_COLUMN_SIZE = 8
 COLUMN_PAGE_SIZE = 50
 PUBLIC_PAGE_SIZE = 20
 DETAIL_SIGNAL_LIMIT = 50
@@ -142,10 +144,31 @@ def _mark_waiting(challenges: list[Challenge]) -> None:
         challenge.awaits_priority = awaits_priority(challenge, today=today, limit=limit)
 
 
+def _prepare_cards(challenges: list[Challenge]) -> None:
+    """What a card shows beyond the row: kern names (one query for all cards), display
+    labels looked up once per value, and the "waiting for priority" flag."""
+    by_challenge: dict[int, list[str]] = {challenge.pk: [] for challenge in challenges}
+    if by_challenge:
+        rows = (
+            Challenge.kernen.through.objects.filter(challenge_id__in=list(by_challenge))
+            .order_by("kern__name")
+            .values_list("challenge_id", "kern__name")
+        )
+        for challenge_id, name in rows:
+            by_challenge[challenge_id].append(name)
+    kinds = {value: str(label) for value, label in Challenge.Kind.choices}
+    team_roles = {value: str(label) for value, label in Challenge.TeamRole.choices}
+    for challenge in challenges:
+        challenge.kern_names = ", ".join(by_challenge[challenge.pk])
+        challenge.kind_label = kinds.get(challenge.kind, challenge.kind)
+        challenge.team_role_label = team_roles.get(challenge.team_role, challenge.team_role)
+    _mark_waiting(challenges)
+
+
 def _filtered_challenges(
     *, kind: str | None = None, kern: Kern | None = None, department: Department | None = None
 ) -> QuerySet:
-    queryset = Challenge.objects.select_related("owner_department", "owner").defer(
+    queryset = Challenge.objects.select_related("owner_department").defer(
         "summary", "decline_reason"
     )
     if kind:
@@ -166,7 +189,7 @@ def board_columns(
     sort: str = SORT_RECENT,
 ) -> list[BoardColumn]:
     """The newest (or highest priority) challenges per status: one indexed LIMIT query per
-    column, one for kernen."""
+    column, one for the kern names."""
     base = _filtered_challenges(kind=kind, kern=kern, department=department)
     columns = []
     for status in BOARD_COLUMNS:
@@ -179,9 +202,7 @@ def board_columns(
                 next_cursor=page.next_cursor,
             )
         )
-    items = [challenge for column in columns for challenge in column.items]
-    prefetch_related_objects(items, _kernen_prefetch())
-    _mark_waiting(items)
+    _prepare_cards([challenge for column in columns for challenge in column.items])
     return columns
 
 
@@ -198,8 +219,7 @@ def board_column(
     """One status column, keyset-paginated: `after` is the cursor from the previous page."""
     base = _filtered_challenges(kind=kind, kern=kern, department=department)
     page = _keyset_page(base.filter(status=status), size=size, after=after, sort=sort)
-    prefetch_related_objects(page.items, _kernen_prefetch())
-    _mark_waiting(page.items)
+    _prepare_cards(page.items)
     return page
 
 
@@ -299,7 +319,7 @@ class PriorityView:
 
 
 def challenge_priority(*, challenge: Challenge) -> PriorityView:
-    """ "Why this rank": the same computation as the board's priority, line by line (2 queries)."""
+    """The breakdown ("why this rank"): the board's computation line by line, in 2 queries."""
     criteria = list(priority_criteria(active_only=True))
     rows = {
         row.criterion_id: row

@@ -8,7 +8,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
@@ -17,7 +19,7 @@ from samenspel.accounts.decorators import role_required
 from samenspel.accounts.roles import STAFF_ROLES
 from samenspel.audit.services import audit_personal_data_read
 
-from . import permissions, selectors, services
+from . import board_cache, permissions, selectors, services
 from .forms import (
     BoardFilterForm,
     ChallengeCreateForm,
@@ -145,6 +147,24 @@ def _replayed(challenge: Challenge, token: str) -> bool:
     )
 
 
+def _card_labels() -> dict[str, str]:
+    """The card's labels, translated once per page instead of once per card."""
+    return {
+        "reference": _("Kenmerk"),
+        "kernen": _("Kernen"),
+        "kind": _("Soort"),
+        "department": _("Afdeling"),
+        "signals": _("Signalen"),
+        "team_role": _("Rol ontwikkelteam"),
+        "priority": _("Prioriteit"),
+        "no_kern": _("geen kern"),
+        "no_owner": _("nog geen eigenaar"),
+        "not_scored": _("nog niet gescoord"),
+        "waiting": _("wacht op prioritering"),
+        "none": _("Geen opgaven."),
+    }
+
+
 @require_safe
 @role_required(STAFF_ROLES)
 def board(request: HttpRequest) -> HttpResponse:
@@ -165,8 +185,10 @@ def board(request: HttpRequest) -> HttpResponse:
         }
     )
     status = form.cleaned_data.get("status") if form.is_bound else ""
+    version = board_cache.board_version()
     context = {
         "form": form,
+        "filter_fields": form.selects(**board_cache.filter_options(version=version)),
         "filter_query": filter_query,
         "sorted_by_priority": filters["sort"] == selectors.SORT_PRIORITY,
     }
@@ -174,9 +196,39 @@ def board(request: HttpRequest) -> HttpResponse:
         page = selectors.board_column(
             status=status, after=form.cleaned_data.get("after") or None, **filters
         )
-        context.update({"status": status, "status_label": Status(status).label, "page": page})
+        context.update(
+            {
+                "status": status,
+                "status_label": Status(status).label,
+                "page": page,
+                "labels": _card_labels(),
+            }
+        )
         return render(request, "challenges/board_column.html", context)
-    context["columns"] = selectors.board_columns(**filters)
+
+    def render_columns() -> str:
+        return render_to_string(
+            "challenges/_board_columns.html",
+            {
+                "columns": selectors.board_columns(**filters),
+                "filter_query": filter_query,
+                "labels": _card_labels(),
+            },
+        )
+
+    # The columns are the same for every staff member: cached until the board changes.
+    context["board_html"] = mark_safe(  # noqa: S308 (our own template's output)
+        board_cache.cached_board(
+            version=version,
+            filters={
+                "kind": filters["kind"] or "",
+                "kern": filters["kern"].slug if filters["kern"] else "",
+                "department": filters["department"].slug if filters["department"] else "",
+                "sort": filters["sort"],
+            },
+            render=render_columns,
+        )
+    )
     context["can_create"] = permissions.can_create(request.user)
     context["can_prioritise"] = permissions.can_prioritise(request.user)
     return render(request, "challenges/board.html", context)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from samenspel.accounts.roles import Role
 from samenspel.challenges.models import Challenge
+from samenspel.challenges.selectors import BOARD_COLUMN_SIZE
 from samenspel.challenges.workflow import BOARD_COLUMNS, Status
 from samenspel.organisation.tests.factories import DepartmentFactory
 from samenspel.places.tests.factories import KernFactory
@@ -92,10 +93,10 @@ def test_unknown_column_cursor_shows_the_first_page(client, users):
 
 
 def test_full_column_links_to_the_next_page(client, users):
-    ChallengeFactory.create_batch(21, status=Status.ACTIVE)
+    ChallengeFactory.create_batch(BOARD_COLUMN_SIZE + 1, status=Status.ACTIVE)
     client.force_login(users[Role.DEVELOPMENT_TEAM])
     column = next(c for c in client.get(BOARD).context["columns"] if c.status == Status.ACTIVE)
-    assert len(column.items) == 20
+    assert len(column.items) == BOARD_COLUMN_SIZE
     assert column.next_cursor
     assert f"?status=active&amp;after={column.next_cursor}" in client.get(BOARD).content.decode()
 

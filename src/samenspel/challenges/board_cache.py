@@ -1,0 +1,109 @@
+"""The board's rendered columns, cached until something the board shows changes.
+
+Rendering nine columns of cards costs far more than the queries behind them (issue 2's
+speed goal), while the board changes only when a challenge, its kernen, a kern or a
+department changes. So the columns' HTML is cached under a token that every such write
+replaces (`board_changed`). The token lives in the database (`BoardVersion`): every worker
+process sees a change at once, and a write that is rolled back rolls its token back too.
+
+Model signals replace the token: saves and deletes of `Challenge`, `Kern` and `Department`,
+changes to a challenge's kernen, and the records that the services write together with a
+`QuerySet.update()` or raw SQL on challenges in the same transaction: a `ChallengeEvent`
+(a public update moves the challenge up), a `PriorityRecord` (a new score) and a
+`CriteriaChange` (re-ranking every challenge). The cache timeout is only a safety net for
+writes outside all of these (a bulk data load); it does not make a change wait.
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+
+from .models import BoardVersion, Challenge, ChallengeEvent, CriteriaChange, PriorityRecord
+
+CACHE_SECONDS = 600
+_ROW = 1
+
+
+def _new_token() -> str:
+    return secrets.token_hex(16)
+
+
+def board_version() -> str:
+    """The current token: one indexed single-row query."""
+    token = BoardVersion.objects.filter(pk=_ROW).values_list("token", flat=True).first()
+    if token is None:
+        token = BoardVersion.objects.get_or_create(pk=_ROW, defaults={"token": _new_token()})[
+            0
+        ].token
+    return token
+
+
+def board_changed() -> None:
+    """Make every cached board stale; part of the caller's transaction."""
+    token = _new_token()
+    if not BoardVersion.objects.filter(pk=_ROW).update(token=token):
+        # The first write of a database creates the row, so that reading the board
+        # afterwards is always the one query.
+        BoardVersion.objects.get_or_create(pk=_ROW, defaults={"token": token})
+
+
+def _key(*parts: str) -> str:
+    return "challenges:board:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def filter_options(*, version: str) -> dict[str, list[tuple[str, str]]]:
+    """(slug, name) of every kern and department for the board's filters; a renamed kern or
+    department replaces the token too."""
+    key = _key("filters", version)
+    options = cache.get(key)
+    if options is None:
+        from samenspel.organisation.models import Department
+        from samenspel.places.models import Kern
+
+        options = {
+            "kernen": list(Kern.objects.order_by("name").values_list("slug", "name")),
+            "departments": list(Department.objects.order_by("name").values_list("slug", "name")),
+        }
+        cache.set(key, options, CACHE_SECONDS)
+    return options
+
+
+def cached_board(*, version: str, filters: dict[str, str], render: Callable[[], str]) -> str:
+    """The columns' HTML for these filters, rendered by `render()` when not cached."""
+    parts = [
+        version,
+        translation.get_language() or "",
+        # "Waiting for priority" counts working days, so a card can change overnight.
+        timezone.localdate().isoformat(),
+        *(f"{name}={filters[name]}" for name in sorted(filters)),
+    ]
+    key = _key(*parts)
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, CACHE_SECONDS)
+    return html
+
+
+def _on_change(sender, **kwargs) -> None:
+    action = kwargs.get("action")
+    if action is None or action.startswith("post_"):
+        board_changed()
+
+
+def connect_signals() -> None:
+    from samenspel.organisation.models import Department
+    from samenspel.places.models import Kern
+
+    for model in (Challenge, Kern, Department):
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"board-save-{model.__name__}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"board-delete-{model.__name__}")
+    for model in (ChallengeEvent, PriorityRecord, CriteriaChange):
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"board-save-{model.__name__}")
+    m2m_changed.connect(
+        _on_change, sender=Challenge.kernen.through, dispatch_uid="board-challenge-kernen"
+    )
