@@ -35,7 +35,8 @@ from .workflow import BOARD_COLUMNS, OPEN_STATUSES, Status
 BOARD_COLUMN_SIZE = 8
 COLUMN_PAGE_SIZE = 50
 PUBLIC_PAGE_SIZE = 20
-DETAIL_SIGNAL_LIMIT = 50
+# The page shows the newest twenty; older ones follow page by page (keyset).
+DETAIL_SIGNAL_LIMIT = 20
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _CURSOR = re.compile(r"^(\d{1,20})\.(\d{1,20})$")
@@ -266,13 +267,26 @@ def challenge_timeline(*, challenge: Challenge) -> QuerySet:
     return ChallengeEvent.objects.filter(challenge=challenge).select_related("actor")
 
 
-def challenge_signals(*, challenge: Challenge, limit: int = DETAIL_SIGNAL_LIMIT) -> list[Signal]:
-    """The newest linked signals; the total is `challenge.signal_count`."""
-    return list(
-        Signal.objects.filter(challenge=challenge)
-        .select_related("kern", "reporter")
-        .order_by("-received_at", "-id")[:limit]
+def challenge_signals(
+    *, challenge: Challenge, limit: int = DETAIL_SIGNAL_LIMIT, after: str | None = None
+) -> Page:
+    """The newest linked signals, keyset-paginated on (-received_at, -id); the total is
+    `challenge.signal_count`. `after` is a cursor from `Page.next_cursor`."""
+    queryset = Signal.objects.filter(challenge=challenge)
+    if after:
+        moment, pk = decode_cursor(after)
+        queryset = queryset.filter(
+            Q(received_at__lt=moment) | Q(received_at=moment, id__lt=pk), received_at__lte=moment
+        )
+    rows = list(
+        queryset.select_related("kern", "reporter").order_by("-received_at", "-id")[: limit + 1]
     )
+    next_cursor = None
+    if len(rows) > limit:
+        last = rows[limit - 1]
+        micros = (last.received_at - _EPOCH) // timedelta(microseconds=1)
+        next_cursor = f"{micros}.{last.pk}"
+    return Page(items=rows[:limit], next_cursor=next_cursor)
 
 
 def signals_by_ids(ids) -> QuerySet:

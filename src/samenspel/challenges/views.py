@@ -84,7 +84,13 @@ def _timeline_context(request: HttpRequest, challenge: Challenge, **forms) -> di
 
 
 def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpResponse:
-    signals = selectors.challenge_signals(challenge=challenge)
+    after = request.GET.get("signalen_na", "")
+    try:
+        selectors.decode_cursor(after)
+    except selectors.InvalidCursor:
+        after = ""  # an unknown cursor shows the newest signals rather than an error
+    signal_page = selectors.challenge_signals(challenge=challenge, after=after or None)
+    signals = signal_page.items
     show_personal_data = permissions.can_see_personal_data(request.user, challenge)
     for signal in signals:
         reporter = signal.reporter
@@ -113,7 +119,9 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
             "priority_history": selectors.priority_history(challenge=challenge),
             "can_prioritise": permissions.can_prioritise(request.user),
             "signals": signals,
-            "more_signals": max(challenge.signal_count - len(signals), 0),
+            "more_signals": 0 if after else max(challenge.signal_count - len(signals), 0),
+            "older_signals_cursor": signal_page.next_cursor,
+            "signals_paged": bool(after),
             "show_personal_data": show_personal_data,
             "transition_form": forms.get("transition_form") or TransitionForm(challenge=challenge),
             "link_form": forms.get("link_form") or LinkSignalsForm(),
