@@ -83,7 +83,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction import FeatureHasher
 
-from .normalise import ALTENA_KERNEN, char_ngrams, fold, kern_patterns, stems
+from .normalise import ALTENA_KERNEN, char_ngrams, concepts, fold, kern_patterns, stems
 
 N_FEATURES = 2**20
 SECONDS_PER_DAY = 86_400.0
@@ -105,11 +105,16 @@ class Weights:
     word_block: float = 1.0  # weight of the word-stem block against the n-gram block
     same_kern: float = 0.0
     other_kern: float = 0.4
-    time: float = 0.4
+    time: float = 0.2
     time_tau_days: float = 30.0
     channel: float = 0.0
     semantic: float = 0.0
-    group_threshold: float = 0.45
+    group_threshold: float = 0.275
+    # Weight of the synonym concepts (normalise.concepts) in the word block; 0 leaves them out.
+    synonyms: float = 2.0
+    # The encoder term counts only above this cosine: below it, unrelated texts in one kern
+    # would be pulled together by the encoder's general "municipal complaint" direction.
+    semantic_floor: float = 0.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -188,8 +193,9 @@ class _Growable:
 class Featuriser:
     """Normalised text → sparse rows of raw sublinear term frequencies (hashed, stable)."""
 
-    def __init__(self, word_block: float = 1.0) -> None:
+    def __init__(self, word_block: float = 1.0, synonyms: float = 0.0) -> None:
         self.word_block = word_block
+        self.synonyms = synonyms
         options = {"n_features": N_FEATURES, "input_type": "string", "alternate_sign": False}
         self._hasher = FeatureHasher(dtype=np.float32, **options)
 
@@ -199,6 +205,11 @@ class Featuriser:
         grams = self._hasher.transform(char_ngrams(ws) for ws in word_lists)
         # Sublinear tf: a word said five times is not five times as relevant.
         words.data = (1.0 + np.log(words.data)) * np.float32(self.word_block)
+        if self.synonyms:
+            # Concepts share the word block's columns: hashed with a "~" they never collide
+            # with a stem by design, and one concept counts once per text.
+            extra = self._hasher.transform(concepts(text) for text in texts)
+            words = words + extra * np.float32(self.synonyms)
         grams.data = 1.0 + np.log(grams.data)
         matrix = sparse.hstack([words, grams], format="csr", dtype=np.float32)
         matrix.sort_indices()
@@ -227,7 +238,7 @@ class SimilarityIndex:
         self.candidates = candidates
         self.tail_limit = tail_limit
         self.posting_budget = posting_budget
-        self.featuriser = Featuriser(weights.word_block)
+        self.featuriser = Featuriser(weights.word_block, weights.synonyms)
         self.watermark = ""
         self._ids: list[str] = []
         self._row_of: dict[str, int] = {}
@@ -492,7 +503,8 @@ class SimilarityIndex:
         context, same, days = self._context(rows, query_kern, moment, channel or "")
         scores = self.weights.text * text_scores + context
         if self.weights.semantic:
-            scores = scores + self.weights.semantic * self._semantic(text, rows, embedding)
+            cosines = self._semantic(text, rows, embedding)
+            scores = scores + self.weights.semantic * _gate(cosines, self.weights.semantic_floor)
         top = _top(scores, rows, k)
         query_stems = set(stems(text))
         matches = []
@@ -613,7 +625,7 @@ class SimilarityIndex:
             scores += np.float32(w.channel) * same_channel
         if self._embeddings is not None and w.semantic:
             vectors = self._embeddings.array[rows]
-            scores += np.float32(w.semantic) * (vectors @ vectors.T)
+            scores += np.float32(w.semantic) * _gate(vectors @ vectors.T, w.semantic_floor)
         # Integer codes: comparing a million pairs of Python strings would dominate the time.
         kern_names, kerns = np.unique([self._kerns[r] for r in rows], return_inverse=True)
         known = kern_names[kerns] != ""
@@ -730,8 +742,11 @@ class SimilarityIndex:
 
     def with_weights(self, weights: Weights) -> SimilarityIndex:
         """A copy that scores with other context weights (same rows; for tuning)."""
-        if weights.word_block != self.weights.word_block:
-            raise ValueError("word_block changes the rows: build a new index")
+        if (weights.word_block, weights.synonyms) != (
+            self.weights.word_block,
+            self.weights.synonyms,
+        ):
+            raise ValueError("word_block and synonyms change the rows: build a new index")
         clone = object.__new__(SimilarityIndex)
         clone.__dict__.update(self.__dict__)
         clone.weights = weights
@@ -747,6 +762,13 @@ def _scratch(size: int) -> np.ndarray:
     if dense is None or len(dense) != size:
         dense = _local.dense = np.zeros(size, dtype=np.float32)
     return dense
+
+
+def _gate(cosines: np.ndarray, floor: float) -> np.ndarray:
+    """The encoder cosine above the floor (0 below it); the floor 0 keeps the plain cosine."""
+    if not floor:
+        return cosines
+    return np.maximum(cosines - np.float32(floor), np.float32(0.0))
 
 
 def _top(scores: np.ndarray, rows: np.ndarray, k: int) -> np.ndarray:
