@@ -86,10 +86,10 @@ def employee_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @role_required(STAFF_ROLES)
 def capacity(request: HttpRequest) -> HttpResponse:
     """A manager lands on their own department; the team chooses one."""
-    me = permissions.employee_of(request.user)
-    if me is not None and permissions.can_see_capacity_of(request.user, me.department_id):
-        return redirect("organisation:capacity_department", department_id=me.department_id)
     if not permissions.can_build(request.user):
+        me = permissions.employee_of(request.user)
+        if me is not None and permissions.can_see_capacity_of(request.user, me.department_id):
+            return redirect("organisation:capacity_department", department_id=me.department_id)
         raise PermissionDenied
     return render(
         request, "organisation/capacity_choose.html", {"departments": Department.objects.all()}
