@@ -32,6 +32,8 @@ from samenspel.organisation.tests.factories import DepartmentFactory, EmployeeFa
 from samenspel.participation import services as participation_services
 from samenspel.participation.tests.conftest import write_complete_advice
 from samenspel.places.tests.factories import KernFactory
+from samenspel.similarity import services as similarity_services
+from samenspel.similarity.index_store import store as similarity_store
 
 ANON = "anonymous"
 TEAM, AREA, EMP, MGR, ADMIN = (
@@ -397,6 +399,15 @@ MATRIX = [
         staff(emp=200, mgr=200, admin=200),
     ),
     ("participation:follow_up", "advice_given_other_dept", "POST", staff(admin=200)),
+    ("intake:report_suggestions", None, "GET", everyone(200)),
+    # Grouping the backlog is triage; "lijkt op" in the inbox is for whoever triages.
+    ("similarity:index", None, "GET", staff(team=200, admin=200)),
+    ("similarity:inbox", None, "GET", staff(team=200, area=200, admin=200)),
+    ("similarity:refresh", None, "POST", staff(team=200, admin=200)),
+    ("similarity:accept", "proposal", "POST", staff(team=200, admin=200)),
+    ("similarity:accept", "proposal_missing", "POST", staff(team=404, admin=404)),
+    ("similarity:split", "proposal", "POST", staff(team=200, admin=200)),
+    ("similarity:merge", "proposal", "POST", staff(team=200, admin=200)),
     ("accounts:login", None, "GET", everyone(200)),
     ("accounts:logout", None, "POST", everyone(302)),
     ("set_language", None, "POST", everyone(302)),
@@ -555,6 +566,19 @@ def _participation_objects(make_user, users, own_dept, other_dept) -> dict:
     }
 
 
+def _similarity_objects(users, kern) -> dict:
+    """Two signals about the same broken street light: the backlog proposes them as a group."""
+    SignalFactory(kern=kern, text="Lantaarnpaal in de Kerkstraat is kapot")
+    SignalFactory(kern=kern, text="Straatverlichting Kerkstraat kapot, lantaarnpaal doet het niet")
+    proposal_set = similarity_services.proposals_refresh(actor=users[TEAM])
+    proposal = proposal_set.proposals.order_by("pk").first()
+    assert proposal is not None, "the matrix needs one proposed group"
+    return {
+        "proposal": {"pk": proposal.pk},
+        "proposal_missing": {"pk": proposal.pk + 1000},
+    }
+
+
 def _make_user(username: str, role: Role, *, department, **employee_fields):
     """A user with one role and their Employee, as the shared `make_user` fixture makes them.
 
@@ -584,7 +608,10 @@ def _world(django_db_setup, django_db_blocker, tmp_path_factory):
     private = tmp_path_factory.mktemp("private-media")
     with (
         django_db_blocker.unblock(),
-        override_settings(SAMENSPEL_PRIVATE_MEDIA_ROOT=str(private)),
+        override_settings(
+            SAMENSPEL_PRIVATE_MEDIA_ROOT=str(private),
+            SAMENSPEL_SIMILARITY_INDEX_PATH=str(private / "similarity-index.npz"),
+        ),
         transaction.atomic(),
     ):
         yield _build_world(_make_user)
@@ -593,7 +620,11 @@ def _world(django_db_setup, django_db_blocker, tmp_path_factory):
 
 @pytest.fixture
 def world(db, _world):
-    return _world
+    # The similarity index lives in memory: start each row from the database, not from what
+    # an earlier (rolled back) request put in it.
+    similarity_store.reset()
+    yield _world
+    similarity_store.reset()
 
 
 def _build_world(make_user):
@@ -651,6 +682,7 @@ def _build_world(make_user):
         "challenge_other_dept": {"pk": challenge_other.pk},
         "challenge_missing": {"pk": Challenge.objects.order_by("-pk").first().pk + 1000},
         **_priority_objects(),
+        **_similarity_objects(users, own_kern),
         **_coalition_objects(challenge_own, users, own_dept, other_dept),
         **_knowledge_objects(users, other_owner),
         **_learning_objects(users, other_dept),
