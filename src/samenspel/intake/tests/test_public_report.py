@@ -109,7 +109,8 @@ def test_phone_only_reporter_is_stored_without_mail(client, report_data):
 
 
 def test_report_form_is_available_in_english(client, db):
-    response = client.get("/melden/", HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = client.get("/melden/")
 
     html = response.content.decode()
     assert "Send report" in html
