@@ -7,8 +7,11 @@ import time
 from django import forms
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.forms.utils import flatatt
 from django.urls import reverse_lazy
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from samenspel.places.models import Kern
@@ -287,15 +290,41 @@ class StaffSignalForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMixi
         return received_at
 
 
+class OnePassSelect(forms.Select):
+    """A select rendered in one pass of string formatting.
+
+    Django renders a select through one template per option; on the inbox, which every
+    triage visit opens, the three filters cost more than the fifty rows of signals.
+    Same HTML, flat choices only.
+    """
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        selected = set(self.format_value(value))
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option, mark_safe(" selected") if str(option) in selected else "", label)
+                for option, label in self.choices
+            ),
+        )
+        final_attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>{}</select>', name, final_attrs, options)
+
+
 class InboxFilterForm(AccessibleFormMixin, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
         choices=[("", _("Alle"))] + list(Signal.Status.choices),
+        widget=OnePassSelect,
     )
-    kern = forms.ChoiceField(label=_("Kern"), required=False)
+    kern = forms.ChoiceField(label=_("Kern"), required=False, widget=OnePassSelect)
     channel = forms.ChoiceField(
-        label=_("Kanaal"), required=False, choices=[("", _("Alle"))] + list(Channel.choices)
+        label=_("Kanaal"),
+        required=False,
+        choices=[("", _("Alle"))] + list(Channel.choices),
+        widget=OnePassSelect,
     )
     date_from = forms.DateField(
         label=_("Ontvangen vanaf"),
