@@ -70,7 +70,12 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Folded words without stop words (numbers of one character are noise, too)."""
-    return [t for t in fold(text).split() if t not in STOP_WORDS and len(t) > 1]
+    return tokens_of_folded(fold(text))
+
+
+def tokens_of_folded(folded: str) -> list[str]:
+    """`tokens()` of a text that `fold()` has already seen (folding is the costly step)."""
+    return [t for t in folded.split() if t not in STOP_WORDS and len(t) > 1]
 
 
 @lru_cache(maxsize=200_000)
@@ -81,6 +86,11 @@ def _stem(word: str) -> str:
 def stems(text: str) -> list[str]:
     """Snowball Dutch stems of the content words, in text order."""
     return [_stem(t) for t in tokens(text)]
+
+
+def stems_of_folded(folded: str) -> list[str]:
+    """`stems()` of an already folded text."""
+    return [_stem(t) for t in tokens_of_folded(folded)]
 
 
 def char_ngrams(words: Iterable[str], low: int = 3, high: int = 5) -> list[str]:
@@ -209,7 +219,11 @@ def _concepts_of_token(token: str) -> tuple[str, ...]:
 
 def concepts(text: str) -> list[str]:
     """Synonym concepts the text names, as extra terms ("~verlichting"), sorted, no repeats."""
-    folded = fold(text)
+    return concepts_of_folded(fold(text))
+
+
+def concepts_of_folded(folded: str) -> list[str]:
+    """`concepts()` of an already folded text."""
     found: set[str] = set()
     for token in folded.split():
         found.update(_concepts_of_token(token))
