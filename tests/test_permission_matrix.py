@@ -321,6 +321,24 @@ MATRIX = [
     # The trainer is from outside: the team records attendance for them.
     ("learning:attendance", "session", "GET", staff(team=200, admin=200)),
     (
+        "learning:attendance",
+        "session_trained_by_area",
+        "GET",
+        staff(team=200, area=200, admin=200),
+    ),
+    (
+        "learning:enrolment",
+        "enrolment_trained_by_area",
+        "GET",
+        staff(team=200, area=200, admin=200),
+    ),
+    (
+        "learning:complete",
+        "enrolment_trained_by_area",
+        "POST",
+        staff(team=200, area=200, admin=200),
+    ),
+    (
         "learning:enrolment",
         "enrolment_own_dept",
         "GET",
@@ -512,15 +530,21 @@ def _learning_objects(users, other_dept) -> dict:
         days=[(f"Dag {day}", "") for day in range(1, 5)],
     )
     first = timezone.localdate() + timedelta(days=14)
-    cohort = learning_services.cohort_create(
-        programme=programme,
-        name="Groep 1",
-        sessions=[
-            (first + timedelta(weeks=week), time(9, 0), time(16, 30), "Almkerk")
-            for week in range(4)
-        ],
-        trainer_name="Trainer van buiten",
-    )
+
+    def cohort_with(name, **trainer):
+        return learning_services.cohort_create(
+            programme=programme,
+            name=name,
+            sessions=[
+                (first + timedelta(weeks=week), time(9, 0), time(16, 30), "Almkerk")
+                for week in range(4)
+            ],
+            **trainer,
+        )
+
+    cohort = cohort_with("Groep 1", trainer_name="Trainer van buiten")
+    # A colleague trains the second group: the trainer's rights follow the cohort, not a role.
+    trained = cohort_with("Groep 2", trainer=users[AREA].employee)
     session = cohort.sessions.order_by("date").first()
     own = users[EMP].employee
     other = EmployeeFactory(department=other_dept)
@@ -528,7 +552,14 @@ def _learning_objects(users, other_dept) -> dict:
         key: learning_services.enrolment_create(cohort=cohort, employee=person, actor=person)
         for key, person in (("own_dept", own), ("other_dept", other))
     }
-    objects = {"cohort": {"pk": cohort.pk}, "session": {"pk": session.pk}}
+    objects = {
+        "cohort": {"pk": cohort.pk},
+        "session": {"pk": session.pk},
+        "session_trained_by_area": {"pk": trained.sessions.order_by("date").first().pk},
+        "enrolment_trained_by_area": {
+            "pk": learning_services.enrolment_create(cohort=trained, employee=other, actor=other).pk
+        },
+    }
     for key, enrolment in enrolments.items():
         objects[f"enrolment_{key}"] = {"pk": enrolment.pk}
         objects[f"enrolment_{key}_session"] = {"pk": enrolment.pk, "session_pk": session.pk}
