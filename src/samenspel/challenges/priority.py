@@ -77,22 +77,29 @@ def _cents(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
+def _factors(criteria: Iterable[Criterion]) -> list[tuple[Criterion, Decimal]]:
+    """Per counted criterion the factor 100 × weight / (scale × Σ weights): a score times its
+    factor is its contribution. One definition, so every caller gets the same cents."""
+    counted = [c for c in criteria if c.weight > 0 and c.scale > 0]
+    total_weight = sum((Decimal(c.weight) for c in counted), Decimal(0))
+    return [(c, HUNDRED * Decimal(c.weight) / (Decimal(c.scale) * total_weight)) for c in counted]
+
+
+def _clip(score: Decimal, scale: int) -> Decimal:
+    return min(max(score, Decimal(0)), Decimal(scale))
+
+
 def compute_priority(
     criteria: Iterable[Criterion], scores: Mapping[int, Decimal | int | float | None]
 ) -> Breakdown:
     """Weighted mean of the normalised scores on 0..100, with each criterion's contribution."""
-    counted = [c for c in criteria if c.weight > 0 and c.scale > 0]
-    total_weight = sum((Decimal(c.weight) for c in counted), Decimal(0))
     lines = []
     exact_total = Decimal(0)
-    for criterion in counted:
+    for criterion, factor in _factors(criteria):
         raw = scores.get(criterion.id)
         score = None if raw is None else Decimal(str(raw))
-        normalised = Decimal(0)
-        if score is not None:
-            clipped = min(max(score, Decimal(0)), Decimal(criterion.scale))
-            normalised = clipped / Decimal(criterion.scale)
-        contribution = HUNDRED * Decimal(criterion.weight) * normalised / total_weight
+        clipped = Decimal(0) if score is None else _clip(score, criterion.scale)
+        contribution = clipped * factor
         exact_total += contribution
         lines.append(
             Line(
@@ -101,11 +108,28 @@ def compute_priority(
                 weight=Decimal(criterion.weight),
                 scale=criterion.scale,
                 score=score,
-                normalised=normalised,
+                normalised=clipped / Decimal(criterion.scale),
                 contribution=_cents(contribution),
             )
         )
     return Breakdown(priority=_cents(exact_total), lines=tuple(lines))
+
+
+class Ranker:
+    """The priority alone, for re-ranking many challenges: the same arithmetic as
+    `compute_priority` without building a breakdown per challenge."""
+
+    def __init__(self, criteria: Iterable[Criterion]):
+        self._plan = [(c.id, Decimal(c.scale), factor) for c, factor in _factors(criteria)]
+
+    def priority(self, scores: Mapping[int, Decimal]) -> Decimal:
+        total = Decimal(0)
+        zero = Decimal(0)
+        for criterion_id, scale, factor in self._plan:
+            score = scores.get(criterion_id)
+            if score is not None:
+                total += min(max(score, zero), scale) * factor
+        return _cents(total)
 
 
 def reach_share(*, signal_count: int, distinct_reporters: int) -> float:

@@ -343,7 +343,7 @@ def challenge_update(
 # `priority.compute_priority`, so the board, the breakdown and the history always agree.
 
 EQUITY_WINDOW = timedelta(days=365)
-RERANK_CHUNK = 2000
+RERANK_CHUNK = 10000
 
 
 def criteria_ensure_defaults() -> None:
@@ -559,42 +559,59 @@ def _criteria_snapshot() -> dict[str, dict]:
 
 
 def _bulk_set_priority(pairs: list[tuple[int, Decimal]]) -> None:
-    """Write many priorities in few statements (a VALUES join on PostgreSQL)."""
+    """Write many priorities in few statements (an UPDATE joined on two arrays on PostgreSQL:
+    one parameter per column instead of one per value, so nothing large to parse)."""
     table = connection.ops.quote_name(Challenge._meta.db_table)
     with connection.cursor() as cursor:
         for start in range(0, len(pairs), RERANK_CHUNK):
             chunk = pairs[start : start + RERANK_CHUNK]
             if connection.vendor == "postgresql":
-                values = ", ".join(["(%s::bigint, %s::numeric)"] * len(chunk))
                 cursor.execute(
                     f"UPDATE {table} AS c SET priority = v.priority "  # noqa: S608 (no user input)
-                    f"FROM (VALUES {values}) AS v(id, priority) WHERE c.id = v.id",
-                    [value for pair in chunk for value in pair],
+                    "FROM unnest(%s::bigint[], %s::numeric[]) AS v(id, priority) "
+                    "WHERE c.id = v.id",
+                    [[pk for pk, _ in chunk], [value for _, value in chunk]],
                 )
             else:
                 cursor.executemany(
                     f"UPDATE {table} SET priority = %s WHERE id = %s",  # noqa: S608
-                    [(str(p), pk) for pk, p in chunk],
+                    [(str(value), pk) for pk, value in chunk],
                 )
+
+
+def _rows(sql: str):
+    """Plain tuples straight from the cursor: at 100,000 challenges the ORM's per-row work
+    would cost more than the ranking itself."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(10000):
+            yield from rows
+
+
+def _decimal(value) -> Decimal:
+    # PostgreSQL hands back Decimal; SQLite a float or int for its NUMERIC column.
+    return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
 def priorities_rerank_all() -> int:
     """Recompute every scored challenge's priority from its stored scores; returns how many
     changed. Runs in the caller's transaction."""
-    criteria = _pure_criteria(PriorityCriterion.objects.filter(active=True))
+    ranker = priority.Ranker(_pure_criteria(PriorityCriterion.objects.filter(active=True)))
     scores: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for challenge_id, criterion_id, score in PriorityScore.objects.values_list(
-        "challenge_id", "criterion_id", "score"
-    ).iterator(chunk_size=10000):
-        scores[challenge_id][criterion_id] = score
-    changed = []
-    for challenge_id, current in (
-        Challenge.objects.filter(prioritised_at__isnull=False)
-        .values_list("id", "priority")
-        .iterator(chunk_size=10000)
+    quote = connection.ops.quote_name
+    score_table = quote(PriorityScore._meta.db_table)
+    challenge_table = quote(Challenge._meta.db_table)
+    for challenge_id, criterion_id, score in _rows(
+        f"SELECT challenge_id, criterion_id, score FROM {score_table}"  # noqa: S608 (no input)
     ):
-        new = priority.compute_priority(criteria, scores.get(challenge_id, {})).priority
-        if new != current:
+        scores[challenge_id][criterion_id] = _decimal(score)
+    changed = []
+    for challenge_id, current in _rows(
+        f"SELECT id, priority FROM {challenge_table} "  # noqa: S608 (no user input)
+        "WHERE prioritised_at IS NOT NULL"
+    ):
+        new = ranker.priority(scores.get(challenge_id, {}))
+        if new != _decimal(current):
             changed.append((challenge_id, new))
     _bulk_set_priority(changed)
     return len(changed)

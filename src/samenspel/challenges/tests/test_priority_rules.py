@@ -92,3 +92,19 @@ def test_dutch_public_holidays_do_not_count_as_working_days():
     assert working_days_between(date(2026, 4, 2), date(2026, 4, 7)) == 2
     # Christmas week 2026: 25 (Friday) is a holiday, so 21–25 December has four.
     assert working_days_between(date(2026, 12, 20), date(2026, 12, 25)) == 4
+
+
+def test_the_ranker_gives_the_same_cents_as_the_breakdown():
+    import random
+
+    from samenspel.challenges.priority import Ranker
+
+    rng = random.Random(7)
+    for _ in range(500):
+        criteria = [
+            Criterion(id=n, name=str(n), weight=Decimal(rng.randint(0, 400)) / 100, scale=5)
+            for n in range(rng.randint(1, 7))
+        ]
+        scores = {c.id: Decimal(rng.randint(0, 500)) / 100 for c in criteria if rng.random() < 0.8}
+        ranker = Ranker(criteria)
+        assert ranker.priority(scores) == compute_priority(criteria, scores).priority
