@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from samenspel.accounts.decorators import role_required
 from samenspel.accounts.roles import STAFF_ROLES
 from samenspel.audit.services import audit_personal_data_read
+from samenspel.intake.models import Signal
 
 from . import board_cache, permissions, selectors, services
 from .forms import (
@@ -71,10 +72,27 @@ def _detail_url(challenge: Challenge, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
+def _choice_labels(model, name: str) -> dict[str, str]:
+    # One translation per choice per page; `get_FOO_display` translates every choice of the
+    # field on each call, which on a busy page costs more than its queries.
+    return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
+
+
+def _timeline_events(challenge: Challenge) -> list[ChallengeEvent]:
+    events = list(selectors.challenge_timeline(challenge=challenge).order_by("-created_at", "-id"))
+    kinds = _choice_labels(ChallengeEvent, "kind")
+    statuses = _choice_labels(ChallengeEvent, "to_status")
+    for event in events:
+        event.kind_label = kinds.get(event.kind, event.kind)
+        event.from_label = statuses.get(event.from_status, event.from_status)
+        event.to_label = statuses.get(event.to_status, event.to_status)
+    return events
+
+
 def _timeline_context(request: HttpRequest, challenge: Challenge, **forms) -> dict:
     return {
         "challenge": challenge,
-        "events": selectors.challenge_timeline(challenge=challenge).order_by("-created_at", "-id"),
+        "events": _timeline_events(challenge),
         "can_change": permissions.can_change(request.user, challenge),
         "can_note": permissions.can_note(request.user, challenge),
         "note_form": forms.get("note_form") or NoteForm(),
@@ -91,6 +109,12 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
         after = ""  # an unknown cursor shows the newest signals rather than an error
     signal_page = selectors.challenge_signals(challenge=challenge, after=after or None)
     signals = signal_page.items
+    channels = _choice_labels(Signal, "channel")
+    for signal in signals:
+        signal.channel_label = channels.get(signal.channel, signal.channel)
+        text = signal.text
+        # The same cut as `truncatechars:160`, without its per-call text machinery.
+        signal.summary = text if len(text) <= 160 else text[:159] + "…"
     show_personal_data = permissions.can_see_personal_data(request.user, challenge)
     for signal in signals:
         reporter = signal.reporter
