@@ -171,6 +171,7 @@ def tune(encoder=None, top: int = 0) -> Weights:
 
 
 KATWIJK_SEED = 20250101
+SELF = np.float32(-1e9)
 MIX_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
@@ -245,7 +246,8 @@ def katwijk(
         if weights.channel:
             same_channel = channel_codes[rows, None] == channel_codes[None, :]
             text_block += np.float32(weights.channel) * same_channel
-        text_block[diagonal] = -np.inf
+        # A report is not its own neighbour. Finite, so that mixes below stay free of NaN.
+        text_block[diagonal] = SELF
         count("engine", text_block, rows)
         base_block = (baseline_matrix[rows] @ baseline_matrix.T).toarray()
         base_block[diagonal] = -np.inf
@@ -259,7 +261,7 @@ def katwijk(
         if vectors is None:
             continue
         cosines = vectors[rows] @ vectors.T
-        cosines[diagonal] = -np.inf
+        cosines[diagonal] = SELF
         count("encoder_only", cosines, rows)
         if encoder_weights is not None:
             # The engine's own score with the encoder weights tuned for grouping (no Katwijk

@@ -11,6 +11,9 @@ The pipeline, in order:
 5. Character n-grams (3 to 5) over each stem with boundary markers, so compounds and typos
    still overlap: "straatverlichting" and "verlichting straat" share "verlich", "straat";
    "lantaarpaal" and "lantaarnpaal" share most of their 3- and 4-grams.
+6. Municipal synonym concepts (`concepts()`): a short hand-written list of words that mean one
+   thing to a municipality without sharing letters ("pikkedonker" ~ "straatverlichting",
+   "blank" ~ "wateroverlast"); the engine adds them as extra terms of the word block.
 """
 
 from __future__ import annotations
