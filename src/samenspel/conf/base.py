@@ -37,6 +37,22 @@ SAMENSPEL_TRUSTED_PROXIES = env_int("SAMENSPEL_TRUSTED_PROXIES", 0)
 SAMENSPEL_OUTBOX_MAX_ATTEMPTS = env_int("SAMENSPEL_OUTBOX_MAX_ATTEMPTS", 8)
 SAMENSPEL_OUTBOX_LEASE_SECONDS = env_int("SAMENSPEL_OUTBOX_LEASE_SECONDS", 300)
 SAMENSPEL_OUTBOX_BACKOFF_SECONDS = env_int("SAMENSPEL_OUTBOX_BACKOFF_SECONDS", 60)
+# Knowledge: a tool not reviewed for this many days is flagged as stale.
+SAMENSPEL_TOOL_REVIEW_DAYS = env_int("SAMENSPEL_TOOL_REVIEW_DAYS", 365)
+# Coalitions: a commitment above this many hours a week needs the manager's approval.
+SAMENSPEL_COMMITMENT_APPROVAL_HOURS = env_int("SAMENSPEL_COMMITMENT_APPROVAL_HOURS", 4)
+SAMENSPEL_RECOMMENDER_TIME_LIMIT = float(env_str("SAMENSPEL_RECOMMENDER_TIME_LIMIT", "0.25"))
+# Prioritisation: a challenge waiting longer than this (working days) unscored is flagged.
+SAMENSPEL_UNSCORED_WORKING_DAYS = env_int("SAMENSPEL_UNSCORED_WORKING_DAYS", 5)
+# Insights: answering a reporter within this many working days counts as "within the norm".
+SAMENSPEL_RESPONSE_NORM_DAYS = env_int("SAMENSPEL_RESPONSE_NORM_DAYS", 10)
+# Insights: the team is superfluous when self-reliance stays above this for two quarters.
+SAMENSPEL_SUPERFLUOUS_THRESHOLD = float(env_str("SAMENSPEL_SUPERFLUOUS_THRESHOLD", "0.8"))
+# Similarity: where the worker keeps the shared index, and how often web processes reload it.
+SAMENSPEL_SIMILARITY_INDEX_PATH = Path(
+    env_str("SAMENSPEL_SIMILARITY_INDEX_PATH", str(VAR_DIR / "similarity-index.npz"))
+)
+SAMENSPEL_SIMILARITY_RELOAD_SECONDS = env_int("SAMENSPEL_SIMILARITY_RELOAD_SECONDS", 300)
 
 INSTALLED_APPS = [
     "samenspel.accounts.admin_site.SamenspelAdminConfig",  # django.contrib.admin, role-based
