@@ -83,6 +83,30 @@ class MonthlyDepartmentStat(models.Model):
         ]
 
 
+class CoalitionMonth(models.Model):
+    """Per employee and month: the first and last fact that put them in a coalition.
+
+    The learning effect asks "who was in a coalition between two moments six months apart";
+    with the first and last moment per month that is answered from at most seven rows per
+    employee instead of the ledger. Exact for any window longer than a month: only the two
+    edge months need the moments, every month in between counts whole.
+    """
+
+    employee = models.ForeignKey(
+        "organisation.Employee", on_delete=models.CASCADE, related_name="+"
+    )
+    month = models.DateField()
+    first_at = models.DateTimeField()
+    last_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["month", "employee"]
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "month"], name="unique_coalition_month")
+        ]
+        indexes = [models.Index(fields=["month", "employee"], name="coalition_month_employee")]
+
+
 class SyncState(models.Model):
     """Watermarks of the incremental sync, one row per source."""
 

@@ -31,7 +31,7 @@ from samenspel.organisation.models import Department, Employee
 from samenspel.places.models import Kern
 
 from . import charts, forecast
-from .models import COALITION_KINDS, EngagementEvent, MonthlyDepartmentStat, NetworkSnapshot
+from .models import CoalitionMonth, MonthlyDepartmentStat, NetworkSnapshot
 from .services import month_of, quarter_of
 
 SELF_RELIANT_ROLES = (Challenge.TeamRole.NONE, Challenge.TeamRole.ADVISE)
@@ -776,40 +776,35 @@ def learning_measure(filters: Filters) -> Measure:
         colleagues = colleagues.filter(department=filters.department)
     colleague_count = colleagues.count()
     window = dt.timedelta(days=ALUMNI_WINDOW_DAYS)
+    colleague_ids = colleagues.values("id")
+    scores = dict(
+        FinalEvaluation.objects.filter(enrolment__cohort_id__in=[c["cohort_id"] for c in cohorts])
+        .values("enrolment__cohort_id")
+        .annotate(avg=Avg("score"))
+        .values_list("enrolment__cohort_id", "avg")
+    )
     rows = []
     for cohort in cohorts:
         alumni = completed.filter(cohort_id=cohort["cohort_id"]).values("employee_id")
-        alumni_joined = (
-            EngagementEvent.objects.filter(
-                employee_id__in=alumni,
-                kind__in=COALITION_KINDS,
-                at__gte=cohort["done"],
-                at__lt=cohort["done"] + window,
-            )
-            .values("employee_id")
-            .distinct()
-            .count()
+        begin, until = cohort["done"], cohort["done"] + window
+        # In a coalition within [begin, until): a month strictly inside the window counts
+        # whole, the two edge months by their first and last moment (CoalitionMonth).
+        joined = CoalitionMonth.objects.filter(
+            month__gte=month_of(begin),
+            month__lte=month_of(until),
+            last_at__gte=begin,
+            first_at__lt=until,
+        ).aggregate(
+            alumni=Count("employee_id", distinct=True, filter=Q(employee_id__in=alumni)),
+            others=Count("employee_id", distinct=True, filter=Q(employee_id__in=colleague_ids)),
         )
-        others_joined = (
-            EngagementEvent.objects.filter(
-                employee_id__in=colleagues.values("id"),
-                kind__in=COALITION_KINDS,
-                at__gte=cohort["done"],
-                at__lt=cohort["done"] + window,
-            )
-            .values("employee_id")
-            .distinct()
-            .count()
-        )
-        score = FinalEvaluation.objects.filter(enrolment__cohort_id=cohort["cohort_id"]).aggregate(
-            avg=Avg("score")
-        )["avg"]
+        score = scores.get(cohort["cohort_id"])
         rows.append(
             (
                 cohort["cohort__name"],
                 cohort["alumni"],
-                alumni_joined / cohort["alumni"],
-                others_joined / colleague_count if colleague_count else 0.0,
+                joined["alumni"] / cohort["alumni"],
+                joined["others"] / colleague_count if colleague_count else 0.0,
                 round(score, 1) if score is not None else None,
             )
         )

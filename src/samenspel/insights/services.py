@@ -37,6 +37,7 @@ from samenspel.organisation.models import Employee
 from . import network
 from .models import (
     COALITION_KINDS,
+    CoalitionMonth,
     EngagementEvent,
     EngagementKind,
     FirstEngagement,
@@ -259,7 +260,61 @@ def _ingest(facts: Iterable[Fact]) -> int:
             )
     FirstEngagement.objects.bulk_create(created, batch_size=BATCH)
     _add_to_months(events)
+    _add_to_coalition_months(
+        (row.employee_id, row.at) for row in rows if row.kind in COALITION_KINDS
+    )
     return len(rows)
+
+
+def _add_to_coalition_months(facts: Iterable[tuple[int, dt.datetime]]) -> None:
+    """Widen each (employee, month)'s first and last coalition moment with new facts.
+
+    Facts may arrive late (a membership accepted last year, synced today), so an existing
+    row can move either edge; the row is only rewritten when an edge moves.
+    """
+    spans: dict[tuple[int, dt.date], list[dt.datetime]] = {}
+    for employee_id, at in facts:
+        key = (employee_id, month_of(at))
+        span = spans.get(key)
+        if span is None:
+            spans[key] = [at, at]
+        else:
+            span[0], span[1] = min(span[0], at), max(span[1], at)
+    if not spans:
+        return
+    employee_ids = sorted({employee_id for employee_id, _ in spans})
+    months = sorted({month for _, month in spans})
+    existing: dict[tuple[int, dt.date], CoalitionMonth] = {}
+    for begin in range(0, len(employee_ids), BATCH):
+        for row in CoalitionMonth.objects.filter(
+            employee_id__in=employee_ids[begin : begin + BATCH],
+            month__gte=months[0],
+            month__lte=months[-1],
+        ):
+            existing[(row.employee_id, row.month)] = row
+    created, changed = [], []
+    for (employee_id, month), (first, last) in spans.items():
+        row = existing.get((employee_id, month))
+        if row is None:
+            created.append(
+                CoalitionMonth(employee_id=employee_id, month=month, first_at=first, last_at=last)
+            )
+        elif first < row.first_at or last > row.last_at:
+            row.first_at, row.last_at = min(row.first_at, first), max(row.last_at, last)
+            changed.append(row)
+    CoalitionMonth.objects.bulk_create(created, batch_size=BATCH)
+    CoalitionMonth.objects.bulk_update(changed, ["first_at", "last_at"], batch_size=BATCH)
+
+
+@transaction.atomic
+def insights_rebuild_coalition_months() -> int:
+    """Rebuild the coalition months from the ledger (after an import that bypassed the sync)."""
+    CoalitionMonth.objects.all().delete()
+    facts = EngagementEvent.objects.filter(kind__in=COALITION_KINDS).values_list(
+        "employee_id", "at"
+    )
+    _add_to_coalition_months(facts.iterator(chunk_size=BATCH))
+    return CoalitionMonth.objects.count()
 
 
 def _add_to_months(cells: dict[tuple[dt.date, int], list[int]]) -> None:
