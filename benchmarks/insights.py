@@ -255,6 +255,7 @@ def measure_run(repeat: int) -> dict:
     """Time the dashboard and each measure in-process; this process's database is loaded."""
     from django.conf import settings
     from django.contrib.auth.models import Group
+    from django.core.management import call_command
     from django.db import connection, reset_queries
     from django.test import Client
     from django.utils import timezone
@@ -262,8 +263,6 @@ def measure_run(repeat: int) -> dict:
     from samenspel.accounts.models import User
     from samenspel.insights import selectors
     from samenspel.insights.models import SyncState
-
-    from django.core.management import call_command
 
     # Databases generated before a schema change get it here; data migrations fill new
     # aggregates from the ledger, as they would on a running installation.
