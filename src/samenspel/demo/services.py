@@ -44,6 +44,7 @@ from .knowledge_demo import knowledge_demo_load
 from .learning_demo import learning_demo_load
 from .models import DemoDataset
 from .participation_demo import participation_demo_load
+from .priorities_demo import priorities_demo_load
 
 DATASET_KEY = "altena"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -136,6 +137,7 @@ def demo_load(*, anchor: datetime | None = None) -> DemoLoadResult:
     counts.update(knowledge_demo_load(anchor=anchor))
     counts.update(participation_demo_load(anchor=anchor))
     counts.update(coalitions_demo_load(anchor=anchor))
+    counts.update(priorities_demo_load(anchor=anchor))
     return DemoLoadResult(created=True, seconds=time.monotonic() - started, counts=counts)
 
 
