@@ -20,6 +20,10 @@ Blocking, stated: batch grouping never links signals whose known kernen differ (
 the score), and, within one kern, works on consecutive time windows of at most `max_block`
 signals (grouping.py). Queries are not blocked.
 
+Weights: the engine's defaults, so the synonym concepts are on and the sentence encoder is off
+(no encoder is loaded; at about 800 sentences per second on one core it would add some twenty
+minutes of CPU to a 1M build, and the held-out grouping score did not improve with it).
+
 Synthetic signals come from a seeded generator: Dutch complaint and idea templates, street
 names, the nineteen Altena kernen, several channels, two years of receive times, and typos.
 """
