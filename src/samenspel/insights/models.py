@@ -107,6 +107,30 @@ class CoalitionMonth(models.Model):
         indexes = [models.Index(fields=["month", "employee"], name="coalition_month_employee")]
 
 
+class ResponseMonth(models.Model):
+    """Responsiveness per month of receipt and owning department, rebuilt by the sync.
+
+    Holds the distribution rather than single figures, so the page gives the same median and
+    share as counting the signals themselves, for any norm: the response times of answered
+    signals, their working days, and the receipt days of signals still open (whether those
+    count depends on the day the page is read).
+    """
+
+    month = models.DateField()
+    # The current owner department of the signal's challenge; null without one.
+    department = models.ForeignKey(
+        "organisation.Department", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    received = models.PositiveIntegerField(default=0)
+    response_days = models.JSONField(default=list)  # calendar days, answered signals
+    working_days = models.JSONField(default=dict)  # {"<working days>": answered signals}
+    open_days = models.JSONField(default=dict)  # {"<receipt date>": unanswered signals}
+
+    class Meta:
+        ordering = ["month"]
+        indexes = [models.Index(fields=["month", "department"], name="response_month_department")]
+
+
 class SyncState(models.Model):
     """Watermarks of the incremental sync, one row per source."""
 

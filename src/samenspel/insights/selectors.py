@@ -31,7 +31,7 @@ from samenspel.organisation.models import Department, Employee
 from samenspel.places.models import Kern
 
 from . import charts, forecast
-from .models import CoalitionMonth, MonthlyDepartmentStat, NetworkSnapshot
+from .models import CoalitionMonth, MonthlyDepartmentStat, NetworkSnapshot, ResponseMonth
 from .services import month_of, quarter_of
 
 SELF_RELIANT_ROLES = (Challenge.TeamRole.NONE, Challenge.TeamRole.ADVISE)
@@ -575,13 +575,12 @@ def self_reliance_measure(filters: Filters) -> Measure:
 def responsiveness_measure(filters: Filters, *, today: dt.date | None = None) -> Measure:
     norm = response_norm_days()
     today = today or timezone.localdate()
-    signals = Signal.objects.filter(
-        received_at__gte=filters.aware(filters.start),
-        received_at__lt=filters.aware(filters.end_exclusive),
-    )
+    months_read = ResponseMonth.objects.filter(month__gte=filters.start, month__lte=filters.end)
     if filters.department:
-        signals = signals.filter(challenge__owner_department=filters.department)
-    rows = list(signals.values_list("received_at", "first_answered_at"))
+        months_read = months_read.filter(department=filters.department)
+    cells = list(
+        months_read.values_list("month", "received", "response_days", "working_days", "open_days")
+    )
     measure = Measure(
         key="responsiveness",
         title=_("Responsiviteit"),
@@ -595,37 +594,36 @@ def responsiveness_measure(filters: Filters, *, today: dt.date | None = None) ->
     )
     per_month: dict[dt.date, list] = defaultdict(list)
     within_month: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
-    if rows:
-        # One time-zone lookup, not one per row: this loop runs over every signal of the period.
-        zone = timezone.get_current_timezone()
-        local_received = [r.astimezone(zone).date() for r, _a in rows]
-        received = np.array(local_received, dtype="datetime64[D]")
-        answered_mask = np.array([a is not None for _r, a in rows])
-        answered = np.array(
-            [a.astimezone(zone).date() if a else today for _r, a in rows], dtype="datetime64[D]"
+    count = sum(received for _m, received, _r, _w, _o in cells)
+    if count:
+        # Open signals count once their working days exceed the norm: that depends on today.
+        open_dates = sorted({day for *_rest, open_days in cells for day in open_days})
+        overdue = dict(
+            zip(
+                open_dates,
+                np.busday_count(np.array(open_dates, dtype="datetime64[D]"), today) > norm,
+                strict=True,
+            )
         )
-        working = np.busday_count(received, answered)
-        hours = np.array(
-            [((a - r).total_seconds() / 86400) if a else np.nan for r, a in rows], dtype=float
-        )
-        decided = answered_mask | (working > norm)
-        within = answered_mask & (working <= norm)
-        for i, day in enumerate(local_received):
-            month = day.replace(day=1)
-            if answered_mask[i]:
-                per_month[month].append(hours[i])
-            if decided[i]:
-                within_month[month][0] += 1
-                within_month[month][1] += bool(within[i])
-        median = float(np.nanmedian(hours)) if answered_mask.any() else None
-        share = within[decided].mean() if decided.any() else None
+        for month, _received, response_days, working_days, open_days in cells:
+            per_month[month].extend(response_days)
+            answered = sum(working_days.values())
+            within = sum(n for days, n in working_days.items() if int(days) <= norm)
+            late_open = sum(n for day, n in open_days.items() if overdue[day])
+            within_month[month][0] += answered + late_open
+            within_month[month][1] += within
+        every = [days for month in per_month for days in per_month[month]]
+        median = float(np.median(every)) if every else None
+        decided = sum(cell[0] for cell in within_month.values())
+        within_all = sum(cell[1] for cell in within_month.values())
+        share = within_all / decided if decided else None
         measure.figures.append(
             _(
                 "%(count)d signalen; mediaan tot eerste antwoord %(median)s dagen; "
                 "%(share)s binnen de norm."
             )
             % {
-                "count": len(rows),
+                "count": count,
                 "median": "-" if median is None else f"{median:.1f}",
                 "share": percent(share),
             }

@@ -24,12 +24,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from django.db import transaction
 from django.db.models import F, Min
 from django.utils import timezone
 
 from samenspel.challenges.models import Challenge, ChallengeEvent
 from samenspel.coalitions.models import Membership, MembershipEvent
+from samenspel.intake.models import Signal
 from samenspel.knowledge.models import Lesson, ToolUsage
 from samenspel.learning.models import Enrolment
 from samenspel.organisation.models import Employee
@@ -43,6 +45,7 @@ from .models import (
     FirstEngagement,
     MonthlyDepartmentStat,
     NetworkSnapshot,
+    ResponseMonth,
     SyncState,
 )
 
@@ -367,9 +370,62 @@ def insights_sync_ledger(*, now: dt.datetime | None = None) -> SyncResult:
         state.save(update_fields=["watermark", "synced_at"])
     facts.extend(_completion_facts())
     created = _ingest(facts)
+    insights_rebuild_responsiveness()
     lock.synced_at = now or started
     lock.save(update_fields=["synced_at"])
     return SyncResult(created=created, seconds=(timezone.now() - started).total_seconds())
+
+
+@transaction.atomic
+def insights_rebuild_responsiveness() -> int:
+    """Rebuild the responsiveness months from the signals.
+
+    A signal changes after it arrives (its first answer, the department owning its
+    challenge), which no watermark sees, so this reads the signals whole: the worker pays
+    one pass over them, the dashboard reads a few hundred rows instead of every signal.
+    """
+    rows = list(
+        Signal.objects.values_list(
+            "received_at", "first_answered_at", "challenge__owner_department_id"
+        ).iterator(chunk_size=BATCH)
+    )
+    ResponseMonth.objects.all().delete()
+    if not rows:
+        return 0
+    zone = timezone.get_current_timezone()
+    received = [r.astimezone(zone).date() for r, _a, _d in rows]
+    answered_on = np.array(
+        [
+            a.astimezone(zone).date() if a else day
+            for (_r, a, _d), day in zip(rows, received, strict=True)
+        ],
+        dtype="datetime64[D]",
+    )
+    # Monday to Friday, holidays not excepted, as the dashboard explains.
+    working = np.busday_count(np.array(received, dtype="datetime64[D]"), answered_on)
+    cells: dict[tuple[dt.date, int | None], ResponseMonth] = {}
+    for index, ((r, a, department_id), day) in enumerate(zip(rows, received, strict=True)):
+        key = (day.replace(day=1), department_id)
+        cell = cells.get(key)
+        if cell is None:
+            cell = cells[key] = ResponseMonth(
+                month=key[0],
+                department_id=department_id,
+                response_days=[],
+                working_days={},
+                open_days={},
+            )
+        cell.received += 1
+        if a is None:
+            cell.open_days[day.isoformat()] = cell.open_days.get(day.isoformat(), 0) + 1
+        else:
+            cell.response_days.append((a - r).total_seconds() / 86400)
+            days = str(int(working[index]))
+            cell.working_days[days] = cell.working_days.get(days, 0) + 1
+    for cell in cells.values():
+        cell.response_days.sort()
+    ResponseMonth.objects.bulk_create(cells.values(), batch_size=500)
+    return len(cells)
 
 
 def insights_sync_if_stale(*, max_age: dt.timedelta = dt.timedelta(minutes=5)) -> bool:

@@ -67,6 +67,7 @@ def test_responsiveness_counts_working_days_against_the_norm(db, settings):
     monday = dt.datetime(2024, 3, 4, 9, tzinfo=at(2024, 3).tzinfo)
     SignalFactory(received_at=monday, first_answered_at=monday + dt.timedelta(days=1))
     SignalFactory(received_at=monday, first_answered_at=monday + dt.timedelta(days=21))
+    insights_sync_ledger()
 
     measure = selectors.responsiveness_measure(filters(), today=dt.date(2024, 12, 31))
 
