@@ -10,7 +10,10 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import MONTHS_3
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -238,25 +241,73 @@ def staff_create(request: HttpRequest) -> HttpResponse:
     return redirect("intake:staff_create")
 
 
-def _truncate(text: str, length: int) -> str:
-    # The same cut as the `truncatechars` filter, without its per-call text machinery.
-    return text if len(text) <= length else text[: length - 1] + "…"
+_INBOX_ROW = """      <tr class="utrecht-table__row">
+        <td class="utrecht-table__cell">
+          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" \
+name="signal" value="{pk}" id="signal-{pk}">
+          <label class="samenspel-visually-hidden" for="signal-{pk}">{choose}</label>
+        </td>
+        <td class="utrecht-table__cell"><a class="utrecht-link" href="{url}">{ref}</a></td>
+        <td class="utrecht-table__cell"><time datetime="{iso}">{received}</time></td>
+        <td class="utrecht-table__cell">{kern}</td>
+        <td class="utrecht-table__cell">{channel}</td>
+        <td class="utrecht-table__cell">{status}</td>
+        <td class="utrecht-table__cell">{summary}</td>
+        <td class="utrecht-table__cell">{photos}</td>
+        <td class="utrecht-table__cell">{challenge}</td>
+      </tr>
+"""
 
 
-def _prepare_inbox_rows(signals) -> None:
-    """Per-row texts worked out once per page: fifty rows of display lookups, localised
-    times and translated labels in the template cost more than the queries."""
+def _url_for_pk(name: str):
+    # Reverse once and fill in the number: fifty rows × two links of `{% url %}` cost more
+    # than the page's queries. The patterns end in `<int:pk>/`.
+    head, tail = reverse(name, args=[0]).rsplit("/0/", 1)
+    return lambda pk: f"{head}/{pk}/{tail}"
+
+
+def _inbox_rows_html(signals) -> SafeString:
+    """The inbox's rows rendered in one pass of string formatting (escaped by format_html):
+    in the template each of the fifty rows cost about a thousand Python calls, which made
+    the inbox many times slower than its queries."""
     channels = {value: str(label) for value, label in Signal._meta.get_field("channel").choices}
     statuses = {value: str(label) for value, label in Signal.Status.choices}
-    choose = _("Kies %(ref)s")
+    months = {number: str(name).title() for number, name in MONTHS_3.items()}
+    choose, unknown = _("Kies %(ref)s"), _("onbekend")
+    signal_url = _url_for_pk("intake:signal_detail")
+    challenge_url = _url_for_pk("challenges:detail")
+    rows = []
     for signal in signals:
         reference = signal.reference
-        signal.row_id = str(signal.pk)
-        signal.choose_label = choose % {"ref": reference}
-        signal.channel_label = channels.get(signal.channel, signal.channel)
-        signal.status_label = statuses.get(signal.status, signal.status)
-        signal.received_local = timezone.localtime(signal.received_at)
-        signal.summary = _truncate(signal.text, 140)
+        local = timezone.localtime(signal.received_at)
+        challenge = signal.challenge
+        text = signal.text
+        rows.append(
+            format_html(
+                _INBOX_ROW,
+                pk=signal.pk,
+                choose=choose % {"ref": reference},
+                url=signal_url(signal.pk),
+                ref=reference,
+                iso=local.isoformat(),
+                # The `date:"j M Y H:i"` format with the language's month abbreviations.
+                received=f"{local.day} {months[local.month]} {local.year} {local:%H:%M}",
+                kern=signal.kern.name if signal.kern else unknown,
+                channel=channels.get(signal.channel, signal.channel),
+                status=statuses.get(signal.status, signal.status),
+                # The same cut as `truncatechars:140`.
+                summary=text if len(text) <= 140 else text[:139] + "…",
+                photos=signal.photo_count,
+                challenge=format_html(
+                    '<a class="utrecht-link" href="{}">{}</a>',
+                    challenge_url(challenge.pk),
+                    challenge.reference,
+                )
+                if challenge
+                else "",
+            )
+        )
+    return mark_safe("".join(rows))  # noqa: S308 (every part went through format_html)
 
 
 @role_required(TRIAGE_ROLES)
@@ -277,13 +328,13 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = selectors.signal_inbox_page(
         user=request.user, filters=filters, cursor=request.GET.get("na", "")
     )
-    _prepare_inbox_rows(page.signals)
     return render(
         request,
         "intake/inbox.html",
         {
             "form": form,
             "page": page,
+            "rows_html": _inbox_rows_html(page.signals),
             "is_first_page": not request.GET.get("na"),
             "first_page_query": urlencode(
                 [
