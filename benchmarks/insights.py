@@ -60,12 +60,16 @@ def generate(events: int, seed: int) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from samenspel.insights.services import insights_rebuild_responsiveness
+    from samenspel.insights.services import (
+        insights_rebuild_challenge_months,
+        insights_rebuild_responsiveness,
+    )
 
     # The sync rebuilds these from the signals; the generator loads signals directly.
     started = time.perf_counter()
     insights_rebuild_responsiveness()
-    log(f"responsiveness months rebuilt in {time.perf_counter() - started:.1f} s")
+    insights_rebuild_challenge_months()
+    log(f"responsiveness and challenge months rebuilt in {time.perf_counter() - started:.1f} s")
     call_command("createcachetable", verbosity=0)
     from samenspel.challenges.models import Challenge
     from samenspel.insights.models import (

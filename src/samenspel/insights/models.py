@@ -131,6 +131,25 @@ class ResponseMonth(models.Model):
         indexes = [models.Index(fields=["month", "department"], name="response_month_department")]
 
 
+class ChallengeMonth(models.Model):
+    """Challenges started per month and owner department, and how many without coaching.
+
+    Rebuilt by the sync: a challenge's team role and department change without a watermark,
+    and grouping by local month costs SQLite a Python call per challenge, too slow per page.
+    """
+
+    month = models.DateField()
+    department = models.ForeignKey(
+        "organisation.Department", null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    started = models.PositiveIntegerField(default=0)
+    self_reliant = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["month"]
+        indexes = [models.Index(fields=["month", "department"], name="challenge_month_department")]
+
+
 class SyncState(models.Model):
     """Watermarks of the incremental sync, one row per source."""
 

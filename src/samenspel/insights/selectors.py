@@ -19,7 +19,6 @@ import numpy as np
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Avg, Count, Max, Q
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -31,10 +30,15 @@ from samenspel.organisation.models import Department, Employee
 from samenspel.places.models import Kern
 
 from . import charts, forecast
-from .models import CoalitionMonth, MonthlyDepartmentStat, NetworkSnapshot, ResponseMonth
+from .models import (
+    ChallengeMonth,
+    CoalitionMonth,
+    MonthlyDepartmentStat,
+    NetworkSnapshot,
+    ResponseMonth,
+)
 from .services import month_of, quarter_of
 
-SELF_RELIANT_ROLES = (Challenge.TeamRole.NONE, Challenge.TeamRole.ADVISE)
 QUIET_DAYS = 182
 ALUMNI_WINDOW_DAYS = 182
 FORECAST_REPLICATES = 200
@@ -449,17 +453,10 @@ def network_measure(filters: Filters, snapshots: list[NetworkSnapshot]) -> Measu
 
 def self_reliance_measure(filters: Filters) -> Measure:
     threshold = superfluous_threshold()
-    challenges = Challenge.objects.filter(created_at__lt=filters.aware(filters.end_exclusive))
+    months_read = ChallengeMonth.objects.filter(month__lte=filters.end)
     if filters.department:
-        challenges = challenges.filter(owner_department=filters.department)
-    rows = (
-        challenges.annotate(month=TruncMonth("created_at"))
-        .values("month")
-        .annotate(
-            started=Count("id"), reliant=Count("id", filter=Q(team_role__in=SELF_RELIANT_ROLES))
-        )
-        .values_list("month", "started", "reliant")
-    )
+        months_read = months_read.filter(department=filters.department)
+    rows = months_read.values_list("month", "started", "self_reliant")
     per_quarter: dict[dt.date, list[int]] = defaultdict(lambda: [0, 0])
     for month, started, reliant in rows:
         day = month.date() if isinstance(month, dt.datetime) else month

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.db import transaction
-from django.db.models import F, Min
+from django.db.models import Count, F, Min, Q
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from samenspel.challenges.models import Challenge, ChallengeEvent
@@ -39,6 +40,7 @@ from samenspel.organisation.models import Employee
 from . import network
 from .models import (
     COALITION_KINDS,
+    ChallengeMonth,
     CoalitionMonth,
     EngagementEvent,
     EngagementKind,
@@ -49,6 +51,8 @@ from .models import (
     SyncState,
 )
 
+# The development team's roles that leave a challenge to its owners (design §5).
+SELF_RELIANT_ROLES = (Challenge.TeamRole.NONE, Challenge.TeamRole.ADVISE)
 LOCK_SOURCE = "ledger"
 BATCH = 2000
 ROLE_KINDS = {
@@ -371,6 +375,7 @@ def insights_sync_ledger(*, now: dt.datetime | None = None) -> SyncResult:
     facts.extend(_completion_facts())
     created = _ingest(facts)
     insights_rebuild_responsiveness()
+    insights_rebuild_challenge_months()
     lock.synced_at = now or started
     lock.save(update_fields=["synced_at"])
     return SyncResult(created=created, seconds=(timezone.now() - started).total_seconds())
@@ -425,6 +430,32 @@ def insights_rebuild_responsiveness() -> int:
     for cell in cells.values():
         cell.response_days.sort()
     ResponseMonth.objects.bulk_create(cells.values(), batch_size=500)
+    return len(cells)
+
+
+@transaction.atomic
+def insights_rebuild_challenge_months() -> int:
+    """Rebuild challenges started per month from the challenges (for self-reliance)."""
+    rows = (
+        Challenge.objects.annotate(month=TruncMonth("created_at"))
+        .values("month", "owner_department_id")
+        .annotate(
+            started=Count("id"),
+            reliant=Count("id", filter=Q(team_role__in=SELF_RELIANT_ROLES)),
+        )
+        .values_list("month", "owner_department_id", "started", "reliant")
+    )
+    cells = [
+        ChallengeMonth(
+            month=month.date() if isinstance(month, dt.datetime) else month,
+            department_id=department_id,
+            started=started,
+            self_reliant=reliant,
+        )
+        for month, department_id, started, reliant in rows
+    ]
+    ChallengeMonth.objects.all().delete()
+    ChallengeMonth.objects.bulk_create(cells, batch_size=500)
     return len(cells)
 
 

@@ -55,6 +55,7 @@ def test_self_reliance_is_the_share_of_started_challenges_without_coaching(db):
         challenge = ChallengeFactory(team_role=role)
         challenge.created_at = at(2024, 2)
         challenge.save(update_fields=["created_at"])
+    insights_sync_ledger()
 
     measure = selectors.self_reliance_measure(filters())
 
