@@ -4,21 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('challenges', '0005_default_priority_criteria'),
+        ("challenges", "0005_default_priority_criteria"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BoardVersion',
+            name="BoardVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token', models.CharField(max_length=32)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token", models.CharField(max_length=32)),
             ],
             options={
-                'verbose_name': 'bordversie',
-                'verbose_name_plural': 'bordversies',
+                "verbose_name": "bordversie",
+                "verbose_name_plural": "bordversies",
             },
         ),
     ]
