@@ -62,6 +62,8 @@ GOAL_RATIO = 0.15
 GOAL_P95_MS = 150.0
 
 BENCH_USER = "bench-ontwikkelteam"
+# Pre-minted submission tokens for the POST benchmark: more than a run can use at 1,000/s.
+FORM_TOKENS = 40_000
 
 
 def log(message: str) -> None:
@@ -794,6 +796,7 @@ def inspect(*, sample: int, seed: int) -> dict[str, Any]:
 
     from samenspel.accounts.models import User
     from samenspel.challenges.models import Challenge
+    from samenspel.intake.forms import new_form_token
     from samenspel.intake.models import Signal
 
     rng = random.Random(seed + 1)
@@ -871,6 +874,9 @@ def inspect(*, sample: int, seed: int) -> dict[str, Any]:
         "challenge_ids": challenge_ids,
         "pages": pages,
         "counts": counts,
+        # The submission tokens the form would hand out, signed with this run's key: the POST
+        # benchmark times the POST alone instead of a GET of the form, its parsing and a POST.
+        "form_tokens": [new_form_token() for _ in range(FORM_TOKENS)],
     }
 
 
@@ -1159,17 +1165,58 @@ def make_get_step(port: int, paths: list[str], cookie: str | None):
     return step
 
 
-def make_post_step(port: int):
-    """One submission: fetch the form (not timed: the token and the cookie), then POST it."""
+def make_post_step(port: int, tokens: list[str]):
+    """One submission of the public form, timed alone.
 
-    def step(rng: random.Random):
+    A resident's browser fetches the form once and posts it; what the goal is about is the
+    POST. Each client thread fetches the form once (untimed) for its CSRF cookie and fields;
+    every step then posts it with its own fresh submission token, minted beforehand with the
+    run's key exactly as the form hands them out, and a new description. When the tokens run
+    out, a step fetches a fresh form first, untimed, as before.
+    """
+    next_token = itertools.count()
+    forms: dict[int, tuple[list[tuple[str, str]], dict[str, str], set[str]]] = {}
+
+    def fetch_form(rng: random.Random):
         status, headers, page = request(port, "GET", "/melden/")
         if status != 200:
-            return 0.0, False, f"form-{status}"
-        jar = cookies_from(headers)
-        data = report_form_data(page.decode("utf-8", "replace"), rng)
+            return None, f"form-{status}"
+        text = page.decode("utf-8", "replace")
+        data = report_form_data(text, rng)
         if data is None:
-            return 0.0, False, "no-form"
+            return None, "no-form"
+        parser = FormParser()
+        parser.feed(text)
+        text_fields = {
+            field["name"]
+            for form in parser.forms
+            for field in form["fields"]
+            if field["tag"] == "textarea"
+        }
+        return (data, cookies_from(headers), text_fields), None
+
+    def step(rng: random.Random):
+        thread = threading.get_ident()
+        index = next(next_token)
+        if thread not in forms or index >= len(tokens):
+            form, problem = fetch_form(rng)
+            if form is None:
+                return 0.0, False, problem
+            forms[thread] = form
+        data, jar, text_fields = forms[thread]
+        if index < len(tokens):
+            kern = rng.choice(KERNEN)[0]
+            data = [
+                (
+                    name,
+                    tokens[index]
+                    if name == "form_token"
+                    else signal_text(rng, kern)
+                    if name in text_fields
+                    else value,
+                )
+                for name, value in data
+            ]
         body = urllib.parse.urlencode(data).encode()
         post_headers = {
             "Content-Type": "application/x-www-form-urlencoded",
@@ -1202,7 +1249,7 @@ def bench_database(name: str, args: argparse.Namespace) -> dict[str, Any]:
             ("board", make_get_step(port, ["/werk/"], cookie)),
             ("inbox", make_get_step(port, ["/werk/signalen/"], cookie)),
             ("challenge", make_get_step(port, challenge_paths, cookie)),
-            ("report_post", make_post_step(port)),
+            ("report_post", make_post_step(port, inspected["form_tokens"])),
             ("bare_after", make_get_step(port, ["/_bare/"], None)),
         ]
         for label, step in plan:
