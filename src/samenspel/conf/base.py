@@ -195,6 +195,14 @@ if env_str("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env_str("REDIS_URL"),
     }
+# Rendered HTML fragments that are a pure function of their key (language, roles, choices):
+# kept in each process, never invalidated, only evicted (see samenspel/core/fragments.py).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "samenspel-fragments",
+    "TIMEOUT": None,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

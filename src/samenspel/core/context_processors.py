@@ -8,6 +8,8 @@ def samenspel(request):
     return {
         "municipality": settings.SAMENSPEL_MUNICIPALITY,
         "roles": {role.value for role in roles},
+        # A stable spelling of the roles, for fragments memoised per role set.
+        "roles_key": ",".join(sorted(role.value for role in roles)),
         "is_staff_user": bool(roles),
         "Role": Role,
     }

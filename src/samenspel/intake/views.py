@@ -1,6 +1,7 @@
 """Thin views of the intake: public report, receipt, follow link, staff intake, inbox."""
 
 import time
+from html import escape
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -8,10 +9,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from samenspel.accounts.decorators import role_required
 from samenspel.accounts.roles import STAFF_ROLES, TRIAGE_ROLES, has_role
 from samenspel.audit.services import audit_personal_data_read
 from samenspel.challenges.services import challenge_link_signals
+from samenspel.core import fragments
 
 from . import selectors, services, throttle
 from .forms import (
@@ -241,24 +243,6 @@ def staff_create(request: HttpRequest) -> HttpResponse:
     return redirect("intake:staff_create")
 
 
-_INBOX_ROW = """      <tr class="utrecht-table__row">
-        <td class="utrecht-table__cell">
-          <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" \
-name="signal" value="{pk}" id="signal-{pk}">
-          <label class="samenspel-visually-hidden" for="signal-{pk}">{choose}</label>
-        </td>
-        <td class="utrecht-table__cell"><a class="utrecht-link" href="{url}">{ref}</a></td>
-        <td class="utrecht-table__cell"><time datetime="{iso}">{received}</time></td>
-        <td class="utrecht-table__cell">{kern}</td>
-        <td class="utrecht-table__cell">{channel}</td>
-        <td class="utrecht-table__cell">{status}</td>
-        <td class="utrecht-table__cell">{summary}</td>
-        <td class="utrecht-table__cell">{photos}</td>
-        <td class="utrecht-table__cell">{challenge}</td>
-      </tr>
-"""
-
-
 def _url_for_pk(name: str):
     # Reverse once and fill in the number: fifty rows × two links of `{% url %}` cost more
     # than the page's queries. The patterns end in `<int:pk>/`.
@@ -266,48 +250,72 @@ def _url_for_pk(name: str):
     return lambda pk: f"{head}/{pk}/{tail}"
 
 
-def _inbox_rows_html(signals) -> SafeString:
-    """The inbox's rows rendered in one pass of string formatting (escaped by format_html):
-    in the template each of the fifty rows cost about a thousand Python calls, which made
-    the inbox many times slower than its queries."""
-    channels = {value: str(label) for value, label in Signal._meta.get_field("channel").choices}
-    statuses = {value: str(label) for value, label in Signal.Status.choices}
-    months = {number: str(name).title() for number, name in MONTHS_3.items()}
-    choose, unknown = _("Kies %(ref)s"), _("onbekend")
+def _inbox_rows_html(rows: list[selectors.InboxRow]) -> SafeString:
+    """The inbox's rows in one pass of string formatting: in the template each of the fifty
+    rows cost about a thousand Python calls, which made the inbox many times slower than its
+    query. Every text from the database or a translation goes through `html.escape` (what
+    Django's own `escape` calls); numbers, dates and our own URLs need none."""
+    channels = {
+        value: escape(str(label)) for value, label in Signal._meta.get_field("channel").choices
+    }
+    statuses = {value: escape(str(label)) for value, label in Signal.Status.choices}
+    months = {number: escape(str(name).title()) for number, name in MONTHS_3.items()}
+    choose, unknown = _("Kies %(ref)s"), escape(_("onbekend"))
     signal_url = _url_for_pk("intake:signal_detail")
     challenge_url = _url_for_pk("challenges:detail")
-    rows = []
-    for signal in signals:
-        reference = signal.reference
-        local = timezone.localtime(signal.received_at)
-        challenge = signal.challenge
-        text = signal.text
-        rows.append(
-            format_html(
-                _INBOX_ROW,
-                pk=signal.pk,
-                choose=choose % {"ref": reference},
-                url=signal_url(signal.pk),
-                ref=reference,
-                iso=local.isoformat(),
-                # The `date:"j M Y H:i"` format with the language's month abbreviations.
-                received=f"{local.day} {months[local.month]} {local.year} {local:%H:%M}",
-                kern=signal.kern.name if signal.kern else unknown,
-                channel=channels.get(signal.channel, signal.channel),
-                status=statuses.get(signal.status, signal.status),
-                # The same cut as `truncatechars:140`.
-                summary=text if len(text) <= 140 else text[:139] + "…",
-                photos=signal.photo_count,
-                challenge=format_html(
-                    '<a class="utrecht-link" href="{}">{}</a>',
-                    challenge_url(challenge.pk),
-                    challenge.reference,
-                )
-                if challenge
-                else "",
-            )
+    cell = '<td class="utrecht-table__cell">'
+    parts = []
+    for row in rows:
+        pk, reference = row.pk, row.reference
+        local = timezone.localtime(row.received_at)
+        summary = row.summary
+        # The same cut as `truncatechars:140`.
+        if len(summary) > selectors.INBOX_SUMMARY_LENGTH:
+            summary = summary[: selectors.INBOX_SUMMARY_LENGTH - 1] + "…"
+        challenge = (
+            f'<a class="utrecht-link" href="{challenge_url(row.challenge_id)}">'
+            f"{row.challenge_reference}</a>"
+            if row.challenge_id
+            else ""
         )
-    return mark_safe("".join(rows))  # noqa: S308 (every part went through format_html)
+        parts.append(
+            f'      <tr class="utrecht-table__row">\n'
+            f"        {cell}\n"
+            f'          <input class="utrecht-checkbox utrecht-checkbox--html-input" '
+            f'type="checkbox" name="signal" value="{pk}" id="signal-{pk}">\n'
+            f'          <label class="samenspel-visually-hidden" for="signal-{pk}">'
+            f"{escape(choose % {'ref': reference})}</label>\n"
+            f"        </td>\n"
+            f'        {cell}<a class="utrecht-link" href="{signal_url(pk)}">{reference}</a></td>\n'
+            # The `date:"j M Y H:i"` format with the language's month abbreviations.
+            f'        {cell}<time datetime="{local.isoformat()}">{local.day} '
+            f"{months[local.month]} {local.year} {local:%H:%M}</time></td>\n"
+            f"        {cell}{escape(row.kern_name) if row.kern_name else unknown}</td>\n"
+            f"        {cell}{channels.get(row.channel) or escape(row.channel)}</td>\n"
+            f"        {cell}{statuses.get(row.status) or escape(row.status)}</td>\n"
+            f"        {cell}{escape(summary)}</td>\n"
+            f"        {cell}{row.photo_count}</td>\n"
+            f"        {cell}{challenge}</td>\n"
+            f"      </tr>\n"
+        )
+    return mark_safe("".join(parts))  # noqa: S308 (every text part went through escape)
+
+
+def _inbox_filters_html(form: InboxFilterForm) -> SafeString:
+    """The filter form. Without errors its HTML follows from the choices and the filtered
+    values alone, so each process renders it once per combination (`core.fragments`)."""
+
+    def render_filters() -> str:
+        return render_to_string("intake/includes/inbox_filters.html", {"form": form})
+
+    if form.errors:
+        return mark_safe(render_filters())  # noqa: S308 (our own template's output)
+    key = (
+        "intake:inbox-filters",
+        tuple((str(value), str(label)) for value, label in form.fields["kern"].choices),
+        tuple((name, tuple(form.data.getlist(name))) for name in form.fields),
+    )
+    return fragments.memoised(key, render_filters)
 
 
 @role_required(TRIAGE_ROLES)
@@ -333,6 +341,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
         "intake/inbox.html",
         {
             "form": form,
+            "filters_html": _inbox_filters_html(form),
             "page": page,
             "rows_html": _inbox_rows_html(page.signals),
             "is_first_page": not request.GET.get("na"),

@@ -178,7 +178,7 @@ def test_inbox_selector_uses_a_fixed_number_of_queries(users, django_assert_num_
 
     with django_assert_num_queries(3):
         page = signal_inbox_page(user=director, filters=InboxFilters())
-        [(s.kern.name, s.challenge, s.photo_count) for s in page.signals]
+        [(s.kern_name, s.challenge_reference, s.photo_count) for s in page.signals]
 
     assert len(page.signals) == count
 
