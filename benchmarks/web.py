@@ -852,6 +852,9 @@ def inspect(*, sample: int, seed: int) -> dict[str, Any]:
     pages = {
         "board": measure(staff, "/werk/"),
         "inbox": measure(staff, "/werk/signalen/"),
+        # Filters that need other indexes than the default "new" view (measured in-process).
+        "inbox_all_statuses": measure(staff, "/werk/signalen/?status="),
+        "inbox_one_kern_all_statuses": measure(staff, "/werk/signalen/?status=&kern=1"),
         "challenge": measure(staff, f"/werk/opgaven/{typical}/"),
     }
     if busiest:

@@ -113,6 +113,10 @@ class Signal(models.Model):
             models.Index(fields=["status", "-received_at", "-id"], name="signal_inbox"),
             models.Index(fields=["kern", "status", "-received_at"], name="signal_kern_inbox"),
             models.Index(fields=["challenge", "-received_at"], name="signal_challenge"),
+            # The inbox with "all statuses", with and without a kern: newest first without
+            # sorting a million rows.
+            models.Index(fields=["-received_at", "-id"], name="signal_newest"),
+            models.Index(fields=["kern", "-received_at", "-id"], name="signal_kern_newest"),
         ]
 
     def __str__(self) -> str:

@@ -176,7 +176,7 @@ def test_inbox_selector_uses_a_fixed_number_of_queries(users, django_assert_num_
         kern.save()
     director = type(director).objects.get(pk=director.pk)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         page = signal_inbox_page(user=director, filters=InboxFilters())
         [(s.kern_name, s.challenge_reference, s.photo_count) for s in page.signals]
 
