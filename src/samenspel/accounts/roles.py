@@ -33,16 +33,22 @@ TRIAGE_ROLES = frozenset({Role.DEVELOPMENT_TEAM, Role.AREA_DIRECTOR, Role.ADMINI
 PERSONAL_DATA_ROLES = frozenset({Role.DEVELOPMENT_TEAM, Role.AREA_DIRECTOR})
 
 
+def remember_roles(user, group_names: Iterable[str]) -> frozenset[Role]:
+    """Keep the roles that these group names give on the user object (one request long)."""
+    names = set(group_names)
+    roles = frozenset(role for role in Role if role.value in names)
+    if user.is_superuser:
+        roles = roles | {Role.ADMINISTRATOR}
+    user._samenspel_roles = roles
+    return roles
+
+
 def user_roles(user) -> frozenset[Role]:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return frozenset()
     cached = getattr(user, "_samenspel_roles", None)
     if cached is None:
-        names = set(user.groups.values_list("name", flat=True))
-        cached = frozenset(role for role in Role if role.value in names)
-        if user.is_superuser:
-            cached = cached | {Role.ADMINISTRATOR}
-        user._samenspel_roles = cached
+        cached = remember_roles(user, user.groups.values_list("name", flat=True))
     return cached
 
 

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce, Substr
 from django.utils import timezone
 
 from samenspel.accounts.roles import PERSONAL_DATA_ROLES, Role, has_role
@@ -62,13 +61,13 @@ class InboxRow:
     """One line of the inbox: only the columns it shows, without a model instance each."""
 
     pk: int
-    summary: str
+    text: str
     kern_name: str | None
     channel: str
     status: str
     received_at: datetime
     challenge_id: int | None
-    photo_count: int = 0
+    photo_count: int | None = 0  # None from the subquery when there is no photo
 
     @property
     def reference(self) -> str:
@@ -133,8 +132,8 @@ def signal_inbox_page(
         signals = signals.filter(
             Q(received_at__lt=received_at) | Q(received_at=received_at, pk__lt=pk)
         )
-    # Tuples of what the page shows, the description cut in the database: building fifty
-    # model instances with their kern and challenge cost more than the query itself. The
+    # Tuples of what the page shows: building fifty model instances with their kern and
+    # challenge cost more than the query itself (so did cutting the text in SQL). The
     # photos are counted by a scalar subquery per row that is returned, never by a join
     # with GROUP BY, which would group every matching signal before the limit applies.
     photos = (
@@ -148,13 +147,13 @@ def signal_inbox_page(
         InboxRow(*values)
         for values in signals.order_by("-received_at", "-pk").values_list(
             "pk",
-            Substr("text", 1, INBOX_SUMMARY_LENGTH + 1),
+            "text",
             "kern__name",
             "channel",
             "status",
             "received_at",
             "challenge_id",
-            Coalesce(Subquery(photos), 0),
+            Subquery(photos),
         )[: limit + 1]
     ]
     next_cursor = encode_cursor(rows[limit - 1]) if len(rows) > limit else None

@@ -268,7 +268,7 @@ def _inbox_rows_html(rows: list[selectors.InboxRow]) -> SafeString:
     for row in rows:
         pk, reference = row.pk, row.reference
         local = timezone.localtime(row.received_at)
-        summary = row.summary
+        summary = row.text
         # The same cut as `truncatechars:140`.
         if len(summary) > selectors.INBOX_SUMMARY_LENGTH:
             summary = summary[: selectors.INBOX_SUMMARY_LENGTH - 1] + "…"
@@ -294,7 +294,7 @@ def _inbox_rows_html(rows: list[selectors.InboxRow]) -> SafeString:
             f"        {cell}{channels.get(row.channel) or escape(row.channel)}</td>\n"
             f"        {cell}{statuses.get(row.status) or escape(row.status)}</td>\n"
             f"        {cell}{escape(summary)}</td>\n"
-            f"        {cell}{row.photo_count}</td>\n"
+            f"        {cell}{row.photo_count or 0}</td>\n"
             f"        {cell}{challenge}</td>\n"
             f"      </tr>\n"
         )

@@ -5,21 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('challenges', '0006_board_version'),
-        ('intake', '0003_signal_dismissal_private_photos'),
-        ('places', '0001_initial'),
+        ("challenges", "0006_board_version"),
+        ("intake", "0003_signal_dismissal_private_photos"),
+        ("places", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='signal',
-            index=models.Index(fields=['-received_at', '-id'], name='signal_newest'),
+            model_name="signal",
+            index=models.Index(fields=["-received_at", "-id"], name="signal_newest"),
         ),
         migrations.AddIndex(
-            model_name='signal',
-            index=models.Index(fields=['kern', '-received_at', '-id'], name='signal_kern_newest'),
+            model_name="signal",
+            index=models.Index(fields=["kern", "-received_at", "-id"], name="signal_kern_newest"),
         ),
     ]
