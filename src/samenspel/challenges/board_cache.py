@@ -20,7 +20,11 @@ from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from samenspel.core import fragments
 
 from .models import BoardVersion, Challenge, ChallengeEvent, CriteriaChange, PriorityRecord
 
@@ -70,6 +74,30 @@ def filter_options(*, version: str) -> dict[str, list[tuple[str, str]]]:
         }
         cache.set(key, options, CACHE_SECONDS)
     return options
+
+
+def filters_html(form, *, status: str, version: str) -> SafeString:
+    """The board's filter form. Without errors its HTML follows from the kern and department
+    options, the filtered values and the column, so each process renders it once per
+    combination (`core.fragments`); the options come from the cache under the board token."""
+    options = filter_options(version=version)
+
+    def render() -> str:
+        return render_to_string(
+            "challenges/_board_filters.html",
+            {"filter_fields": form.selects(**options), "status": status},
+        )
+
+    if form.errors:
+        return mark_safe(render())  # noqa: S308 (our own template's output)
+    key = (
+        "challenges:board-filters",
+        tuple(options["kernen"]),
+        tuple(options["departments"]),
+        status,
+        tuple((name, tuple(form.data.getlist(name))) for name in form.selects_names),
+    )
+    return fragments.memoised(key, render)
 
 
 def cached_board(*, version: str, filters: dict[str, str], render: Callable[[], str]) -> str:

@@ -137,6 +137,9 @@ class BoardFilterForm(UtrechtFormMixin, forms.Form):
             "sort": data.get("sort") or selectors.SORT_RECENT,
         }
 
+    # The fields `selects` renders; their values decide its HTML.
+    selects_names = ("kind", "kern", "department", "sort")
+
     def selects(self, *, kernen: list[tuple[str, str]], departments: list[tuple[str, str]]):
         """The four filters as ready-made select fields, options given as (slug, name).
 

@@ -220,7 +220,7 @@ def board(request: HttpRequest) -> HttpResponse:
     version = board_cache.board_version()
     context = {
         "form": form,
-        "filter_fields": form.selects(**board_cache.filter_options(version=version)),
+        "filters_html": board_cache.filters_html(form, status=status, version=version),
         "filter_query": filter_query,
         "sorted_by_priority": filters["sort"] == selectors.SORT_PRIORITY,
     }
