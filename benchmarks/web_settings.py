@@ -26,6 +26,8 @@ SAMENSPEL_REPORT_RATE_WINDOW = 1
 # Production would use Redis (REDIS_URL); a per-process memory cache stands in for it so
 # that cache traffic does not become extra database writes in the measurement.
 CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
+# As production does with REDIS_URL set: sessions read from the cache first.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Nothing is sent; mail written by a view stays in memory.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

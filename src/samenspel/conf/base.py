@@ -196,6 +196,9 @@ if env_str("REDIS_URL"):
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": env_str("REDIS_URL"),
     }
+    # With a shared cache in front, a staff request reads its session from Redis instead of
+    # the database; writes still go to both, so a restart of Redis logs nobody out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Rendered HTML fragments that are a pure function of their key (language, roles, choices):
 # kept in each process, never invalidated, only evicted (see samenspel/core/fragments.py).
 CACHES["fragments"] = {
