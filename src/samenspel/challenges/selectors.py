@@ -255,8 +255,11 @@ def public_timeline(*, challenge: Challenge) -> QuerySet:
 
 
 def challenge_for_staff(*, pk: int) -> Challenge | None:
+    # The participation advice (one at most) comes along: the challenge page shows it.
     return (
-        Challenge.objects.select_related("owner_department", "owner", "owner__department")
+        Challenge.objects.select_related(
+            "owner_department", "owner", "owner__department", "participation_advice"
+        )
         .prefetch_related(_kernen_prefetch(), "themes")
         .filter(pk=pk)
         .first()
@@ -332,8 +335,21 @@ class PriorityView:
     awaits_priority: bool
 
 
-def challenge_priority(*, challenge: Challenge) -> PriorityView:
-    """The breakdown ("why this rank"): the board's computation line by line, in 2 queries."""
+def challenge_priority(*, challenge: Challenge, scored_only: bool = False) -> PriorityView:
+    """The breakdown ("why this rank"): the board's computation line by line, in 2 queries.
+
+    With `scored_only` a challenge the team never scored gets no lines and costs no query:
+    the challenge page shows lines only after the first score.
+    """
+    if scored_only and challenge.prioritised_at is None:
+        return PriorityView(
+            priority=challenge.priority,
+            prioritised=False,
+            lines=[],
+            awaits_priority=awaits_priority(
+                challenge, today=timezone.localdate(), limit=unscored_working_days()
+            ),
+        )
     criteria = list(priority_criteria(active_only=True))
     rows = {
         row.criterion_id: row
@@ -383,6 +399,9 @@ class HistoryEntry:
 
 def priority_history(*, challenge: Challenge, limit: int = 20) -> list[HistoryEntry]:
     """The challenge's priority records and the criteria changes since its first score."""
+    if challenge.prioritised_at is None:
+        # The first score sets `prioritised_at` and writes the first record: none yet.
+        return []
     records = list(
         PriorityRecord.objects.filter(challenge=challenge).select_related("actor")[:limit]
     )

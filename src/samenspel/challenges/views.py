@@ -20,7 +20,7 @@ from samenspel.accounts.roles import STAFF_ROLES
 from samenspel.audit.services import audit_personal_data_read
 from samenspel.intake.models import Signal
 
-from . import board_cache, permissions, selectors, services
+from . import board_cache, form_html, permissions, selectors, services
 from .forms import (
     BoardFilterForm,
     ChallengeCreateForm,
@@ -90,13 +90,23 @@ def _timeline_events(challenge: Challenge) -> list[ChallengeEvent]:
 
 
 def _timeline_context(request: HttpRequest, challenge: Challenge, **forms) -> dict:
+    can_change = permissions.can_change(request.user, challenge)
+    can_note = permissions.can_note(request.user, challenge)
+    # Fields written by `form_html`, and only for forms the viewer sees: through the
+    # templates each field cost more than a query (issue 2).
     return {
         "challenge": challenge,
         "events": _timeline_events(challenge),
-        "can_change": permissions.can_change(request.user, challenge),
-        "can_note": permissions.can_note(request.user, challenge),
-        "note_form": forms.get("note_form") or NoteForm(),
-        "update_form": forms.get("update_form") or PublicUpdateForm(),
+        "can_change": can_change,
+        "can_note": can_note,
+        "note_fields": form_html.form_fields_html(forms.get("note_form") or NoteForm(), "text")
+        if can_note
+        else "",
+        "update_fields": form_html.form_fields_html(
+            forms.get("update_form") or PublicUpdateForm(), "text"
+        )
+        if can_change
+        else "",
         "notice": forms.get("notice", ""),
     }
 
@@ -137,9 +147,10 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
                 detail=f"challenge {challenge.reference}",
             )
     context = _timeline_context(request, challenge, **forms)
+    transition_form = forms.get("transition_form") or TransitionForm(challenge=challenge)
     context.update(
         {
-            "priority": selectors.challenge_priority(challenge=challenge),
+            "priority": selectors.challenge_priority(challenge=challenge, scored_only=True),
             "priority_history": selectors.priority_history(challenge=challenge),
             "can_prioritise": permissions.can_prioritise(request.user),
             "signals": signals,
@@ -147,8 +158,15 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
             "older_signals_cursor": signal_page.next_cursor,
             "signals_paged": bool(after),
             "show_personal_data": show_personal_data,
-            "transition_form": forms.get("transition_form") or TransitionForm(challenge=challenge),
-            "link_form": forms.get("link_form") or LinkSignalsForm(),
+            "transition_form": transition_form,
+            "transition_fields": form_html.form_fields_html(transition_form, "to", "reason")
+            if context["can_change"] and transition_form.has_choices
+            else "",
+            "link_fields": form_html.form_fields_html(
+                forms.get("link_form") or LinkSignalsForm(), "references"
+            )
+            if context["can_note"]
+            else "",
         }
     )
     return render(request, "challenges/detail.html", context)

@@ -197,3 +197,21 @@ class SearchDocument(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_document")
         ]
+
+
+class KnowledgeVersion(models.Model):
+    """One row whose token changes with every write to lessons, tools or their index.
+
+    The "relevant knowledge" proposals on a challenge page are cached under this token (see
+    `relevance_cache`). It lives in the database, not in the cache, so every worker process
+    sees a change at once and a change that is rolled back also rolls back its new token.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("kennisversie")
+        verbose_name_plural = _("kennisversies")
+
+    def __str__(self) -> str:
+        return self.token

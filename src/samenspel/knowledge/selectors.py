@@ -147,8 +147,9 @@ def knowledge_for_challenge(*, challenge: Challenge, limit: int = 5) -> list[Kno
     shared kern; a tool shares a theme when one of its tags has the theme's name. Lessons of
     the challenge itself are left out: they are listed on their own.
     """
-    kernen = list(challenge.kernen.values_list("id", "name"))
-    themes = list(challenge.themes.values_list("id", "name"))
+    # `.all()` reads the relations the challenge page prefetched instead of two queries.
+    kernen = [(kern.pk, kern.name) for kern in challenge.kernen.all()]
+    themes = [(theme.pk, theme.name) for theme in challenge.themes.all()]
     text = " ".join([challenge.title, challenge.summary, *(name for _id, name in themes)])
     scores: dict[tuple[str, int], float] = defaultdict(float)
     own = set(Lesson.objects.filter(challenge=challenge).values_list("id", flat=True))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from samenspel.challenges.models import Challenge
 
+from . import relevance_cache
 from .models import Lesson, SearchDocument, Tag, Tool, ToolAttachment, ToolUsage
 from .permissions import employee_of, lesson_is_due
 from .rendering import markdown_to_text
@@ -252,6 +253,8 @@ def tool_mark_reviewed(*, tool: Tool, actor) -> Tool:
     Tool.objects.filter(pk=tool.pk).update(
         last_reviewed=timezone.localdate(), updated_at=timezone.now()
     )
+    # update() sends no model signal: the proposals on challenge pages show the stale flag.
+    relevance_cache.knowledge_changed()
     tool.refresh_from_db()
     return tool
 

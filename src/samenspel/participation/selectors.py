@@ -85,6 +85,12 @@ def advice_events(*, advice: ParticipationAdvice) -> QuerySet[AdviceEvent]:
 
 
 def advice_for_challenge(*, challenge: Challenge) -> ParticipationAdvice | None:
+    if Challenge.participation_advice.is_cached(challenge):
+        # Loaded with the challenge (`select_related`): no query of its own.
+        try:
+            return challenge.participation_advice
+        except ParticipationAdvice.DoesNotExist:
+            return None
     return ParticipationAdvice.objects.filter(challenge=challenge).first()
 
 

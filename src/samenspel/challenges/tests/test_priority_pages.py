@@ -210,6 +210,7 @@ def test_challenge_page_needs_the_same_queries_with_many_scores(
         actor=users[Role.DEVELOPMENT_TEAM],
         scores={criteria["urgency"].pk: (1, "Eerst.")},
     )
+    client.get(url)  # the first visit fills the cache of the page's knowledge block
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for n in range(2, 6):

@@ -1,0 +1,105 @@
+"""A challenge page's lessons and "relevant knowledge", cached until knowledge changes.
+
+Proposing lessons and tools for a challenge costs a full-text query and four more, and on
+PostgreSQL building the query alone costs more than the rest of the page (issue 2's speed
+goal). The challenge's own lessons and the proposals are the same for every viewer: they
+depend only on the lessons (and their authors' names), the tools and their index, and on
+the challenge's own status, title, summary, themes and kernen. So their HTML is cached
+under a key made of exactly those challenge fields (a changed challenge gets a new key by
+itself) and a token that every write to knowledge replaces (`knowledge_changed`). What
+depends on the viewer (the link to write a lesson) is never cached. The token lives in the
+database (`KnowledgeVersion`): every worker process sees a change at once, and a write that
+is rolled back rolls its token back too.
+
+Model signals replace the token: saves and deletes of `Lesson`, `Tool`, `Tag`,
+`SearchDocument` and `Employee` (a lesson shows its author's name), and changes to a
+lesson's kernen and themes or a tool's tags. Services that write with `QuerySet.update()`
+call `knowledge_changed()` themselves. The language and the date are part of the key: a
+tool turns stale overnight. The cache timeout is only a safety net for writes outside all
+of these (a bulk data load).
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+
+from .models import KnowledgeVersion, Lesson, SearchDocument, Tag, Tool
+
+CACHE_SECONDS = 600
+_ROW = 1
+
+
+def _new_token() -> str:
+    return secrets.token_hex(16)
+
+
+def knowledge_version() -> str:
+    """The current token: one indexed single-row query."""
+    token = KnowledgeVersion.objects.filter(pk=_ROW).values_list("token", flat=True).first()
+    if token is None:
+        token = KnowledgeVersion.objects.get_or_create(pk=_ROW, defaults={"token": _new_token()})[
+            0
+        ].token
+    return token
+
+
+def knowledge_changed() -> None:
+    """Make every cached proposal stale; part of the caller's transaction."""
+    token = _new_token()
+    if not KnowledgeVersion.objects.filter(pk=_ROW).update(token=token):
+        KnowledgeVersion.objects.get_or_create(pk=_ROW, defaults={"token": token})
+
+
+def cached_challenge_knowledge(
+    *, challenge, limit: int, render: Callable[[], tuple[str, str]]
+) -> tuple[str, str]:
+    """The HTML of the challenge's own lessons and of the proposals, from `render()` when
+    not cached.
+
+    The challenge's kernen and themes come from its prefetched relations when the page
+    loaded them, so the key costs no query beyond the token.
+    """
+    parts = [
+        knowledge_version(),
+        translation.get_language() or "",
+        timezone.localdate().isoformat(),
+        str(challenge.pk),
+        str(limit),
+        challenge.status,
+        challenge.title,
+        challenge.summary,
+        ",".join(str(kern.pk) for kern in challenge.kernen.all()),
+        *(f"{theme.pk}={theme.name}" for theme in challenge.themes.all()),
+    ]
+    key = "knowledge:challenge:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    parts = cache.get(key)
+    if parts is None:
+        parts = render()
+        cache.set(key, parts, CACHE_SECONDS)
+    return parts
+
+
+def _on_change(sender, **kwargs) -> None:
+    action = kwargs.get("action")
+    if action is None or action.startswith("post_"):
+        knowledge_changed()
+
+
+def connect_signals() -> None:
+    from samenspel.organisation.models import Employee
+
+    for model in (Lesson, Tool, Tag, SearchDocument, Employee):
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"knowledge-save-{model.__name__}")
+        post_delete.connect(
+            _on_change, sender=model, dispatch_uid=f"knowledge-delete-{model.__name__}"
+        )
+    for through, name in (
+        (Lesson.kernen.through, "lesson-kernen"),
+        (Lesson.themes.through, "lesson-themes"),
+        (Tool.tags.through, "tool-tags"),
+    ):
+        m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"knowledge-{name}")
