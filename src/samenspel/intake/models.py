@@ -167,3 +167,18 @@ class Attachment(models.Model):
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
+
+
+class InboxVersion(models.Model):
+    """One row whose token changes with every write that the inbox shows.
+
+    Pages of the inbox are cached under this token (see `inbox_cache`). It lives in the
+    database, not in the cache, so every worker process sees a change at once and a change
+    that is rolled back also rolls back its new token.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("inboxversie")
+        verbose_name_plural = _("inboxversies")

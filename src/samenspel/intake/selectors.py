@@ -35,10 +35,14 @@ def signals_visible_to(user) -> QuerySet[Signal]:
     return signals.filter(scope)
 
 
+# Who sees every signal in the inbox; an area director sees a part (see below).
+FULL_INBOX_ROLES = frozenset({Role.DEVELOPMENT_TEAM, Role.ADMINISTRATOR})
+
+
 def inbox_signals_visible_to(user) -> QuerySet[Signal]:
     """The inbox shows only triage scope, not the challenges a user happens to own."""
     signals = Signal.objects.all()
-    if has_role(user, {Role.DEVELOPMENT_TEAM, Role.ADMINISTRATOR}):
+    if has_role(user, FULL_INBOX_ROLES):
         return signals
     if has_role(user, Role.AREA_DIRECTOR):
         return signals.filter(

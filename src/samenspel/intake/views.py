@@ -25,7 +25,7 @@ from samenspel.audit.services import audit_personal_data_read
 from samenspel.challenges.services import challenge_link_signals
 from samenspel.core import fragments
 
-from . import selectors, services, throttle
+from . import inbox_cache, selectors, services, throttle
 from .forms import (
     DismissForm,
     InboxFilterForm,
@@ -333,8 +333,18 @@ def inbox(request: HttpRequest) -> HttpResponse:
         date_from=cleaned.get("date_from"),
         date_to=cleaned.get("date_to") if "date_to" in cleaned else None,
     )
-    page = selectors.signal_inbox_page(
-        user=request.user, filters=filters, cursor=request.GET.get("na", "")
+    cursor = request.GET.get("na", "")
+
+    def build() -> tuple[selectors.InboxPage, str]:
+        page = selectors.signal_inbox_page(user=request.user, filters=filters, cursor=cursor)
+        return page, str(_inbox_rows_html(page.signals))
+
+    # Cached per visibility scope: the team sees every signal, an area director their own.
+    scope = "all" if has_role(request.user, selectors.FULL_INBOX_ROLES) else request.user.pk
+    page, rows_html = inbox_cache.cached_page(
+        version=inbox_cache.inbox_version(),
+        parts=(scope, filters, selectors.decode_cursor(cursor)),
+        build=build,
     )
     return render(
         request,
@@ -343,7 +353,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filters_html": _inbox_filters_html(form),
             "page": page,
-            "rows_html": _inbox_rows_html(page.signals),
+            "rows_html": mark_safe(rows_html),  # noqa: S308 (built by _inbox_rows_html)
             "is_first_page": not request.GET.get("na"),
             "first_page_query": urlencode(
                 [

@@ -1,0 +1,75 @@
+"""Pages of the signal inbox, cached until something the inbox shows changes.
+
+The triage team opens the inbox all day, while new signals arrive a few times an hour. Each
+page (its fifty rows, rendered, and the cursor to the next page) is cached under a token that
+every write the inbox shows replaces (`inbox_changed`), together with who may see what (the
+development team sees everything, an area director their own kernen), the filters, the
+page and the language. The token lives in the database (`InboxVersion`), so every worker
+process sees a change at once and a write that is rolled back rolls its token back too.
+
+Model signals replace the token: saves and deletes of `Signal` and `Attachment` (a photo
+count), of `Kern` (a kern's name, an area director's kernen) and deletes of a `Challenge`
+(the database then clears the signals' link without a save). The one `QuerySet.update()` on
+signals in the services sets `first_answered_at`, which the inbox does not show. The cache
+timeout is only a safety net for writes outside all of these (a bulk data load).
+"""
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+from .models import Attachment, InboxVersion, Signal
+
+CACHE_SECONDS = 600
+_ROW = 1
+
+
+def _new_token() -> str:
+    return secrets.token_hex(16)
+
+
+def inbox_version() -> str:
+    """The current token: one indexed single-row query."""
+    token = InboxVersion.objects.filter(pk=_ROW).values_list("token", flat=True).first()
+    if token is None:
+        token = InboxVersion.objects.get_or_create(pk=_ROW, defaults={"token": _new_token()})[
+            0
+        ].token
+    return token
+
+
+def inbox_changed() -> None:
+    """Make every cached inbox page stale; part of the caller's transaction."""
+    token = _new_token()
+    if not InboxVersion.objects.filter(pk=_ROW).update(token=token):
+        InboxVersion.objects.get_or_create(pk=_ROW, defaults={"token": token})
+
+
+def cached_page(*, version: str, parts: tuple, build: Callable[[], Any]) -> Any:
+    """`build()`'s result for this token, language and key parts, built when not cached."""
+    material = repr((version, translation.get_language() or "", *parts)).encode()
+    key = "intake:inbox:" + hashlib.sha256(material).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def _on_change(sender, **kwargs) -> None:
+    inbox_changed()
+
+
+def connect_signals() -> None:
+    from samenspel.challenges.models import Challenge
+    from samenspel.places.models import Kern
+
+    for model in (Signal, Attachment, Kern):
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"inbox-save-{model.__name__}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"inbox-delete-{model.__name__}")
+    post_delete.connect(_on_change, sender=Challenge, dispatch_uid="inbox-delete-Challenge")
