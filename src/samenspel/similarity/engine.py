@@ -590,12 +590,25 @@ class SimilarityIndex:
     def tfidf_rows(self, rows: np.ndarray) -> sparse.csr_matrix:
         """L2-normalised TF-IDF rows (current IDF) for batch work: grouping, evaluation."""
         rows = np.asarray(rows, dtype=np.int64)
-        cols, vals, labels = self._gather(rows)
+        stored = self._indptr.view()
+        lengths = stored[rows + 1] - stored[rows]
+        if len(rows) and np.array_equal(rows, np.arange(rows[0], rows[0] + len(rows))):
+            # A run of rows (all of them, for the benchmark's brute force) is a slice: no
+            # gather, which at a million rows would cost gigabytes of index arrays.
+            cols = self._indices.array[stored[rows[0]] : stored[rows[-1] + 1]]
+            vals = self._data.array[stored[rows[0]] : stored[rows[-1] + 1]]
+        else:
+            cols, vals, _ = self._gather(rows)
+        labels = np.repeat(np.arange(len(rows), dtype=np.int32), lengths)
         weighted = vals * self._idf(cols)
         norms = np.sqrt(np.bincount(labels, weighted * weighted, minlength=len(rows)))
-        weighted = weighted / np.maximum(norms, 1e-12)[labels]
+        del labels
+        weighted = weighted / np.repeat(np.maximum(norms, 1e-12), lengths)
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=indptr[1:])
+        # Stored rows have sorted, distinct columns, so this is already a canonical CSR.
         return sparse.csr_matrix(
-            (weighted.astype(np.float32), (labels, cols)), shape=(len(rows), len(self._df))
+            (weighted.astype(np.float32), cols.copy(), indptr), shape=(len(rows), len(self._df))
         )
 
     def tfidf_rows_for_text(self, text: str) -> sparse.csr_matrix:
