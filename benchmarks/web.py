@@ -51,11 +51,12 @@ GENERATOR_VERSION = 1
 
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
-CACHE_DIR = ROOT / "var" / "bench"
+# Two runs at once (say, on two branches) need their own files and databases: set both.
+CACHE_DIR = Path(os.environ.get("SAMENSPEL_BENCH_DIR") or ROOT / "var" / "bench")
 SETTINGS_MODULE = "web_settings"
 DEFAULT_POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_CACHE_PREFIX = "bench_web_"
-PG_RUN_DB = "bench_web_run"
+PG_CACHE_PREFIX = os.environ.get("SAMENSPEL_BENCH_PG_PREFIX") or "bench_web_"
+PG_RUN_DB = f"{PG_CACHE_PREFIX}run"
 
 HTML_PAGES = ("board", "inbox", "challenge")
 GOAL_RATIO = 0.15
