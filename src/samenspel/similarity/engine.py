@@ -445,34 +445,43 @@ class SimilarityIndex:
         order = order[df[order] > 0]
         reach = np.cumsum(df[order])
         order = order[: max(1, int(np.searchsorted(reach, self.posting_budget)) + 1)]
-        chosen, weights = q_cols[order], contribution[order].astype(np.float64)
+        # float32 sums: half the memory traffic of float64, and the same in every process.
+        chosen, weights = q_cols[order], contribution[order].astype(np.float32)
+        if len(chosen) == 0:
+            return np.zeros(0, dtype=np.int64)
         by_column = np.argsort(chosen)
-        # Main part: posting lists, concatenated in rank order (slices, no index arithmetic).
-        starts = self._post_ptr[chosen].tolist()
-        ends = self._post_ptr[chosen + 1].tolist()
-        main_rows = np.concatenate(
-            [self._post_rows[a:b] for a, b in zip(starts, ends, strict=True)]
-            + [np.zeros(0, dtype=np.int32)]
-        )
-        main_weights = np.repeat(weights, np.subtract(ends, starts))
-        # Tail: the stored rows, their chosen columns sorted into the same rank order.
-        tail = np.arange(self._main_rows, n)
-        cols, _, labels = self._gather(tail)
-        where = np.searchsorted(chosen[by_column], cols).clip(max=len(chosen) - 1)
-        ranks = by_column[where]
-        hit = np.flatnonzero(chosen[ranks] == cols)
-        hit = hit[np.argsort(ranks[hit], kind="stable")]
-        rows = np.concatenate([main_rows, tail[labels[hit]].astype(np.int32)])
-        partial = np.bincount(
-            rows, np.concatenate([main_weights, weights[ranks[hit]]]), minlength=n
-        )
-        nonzero = np.flatnonzero(partial)
-        if len(nonzero) <= limit:
-            return nonzero
+        # Main part: add each posting list's weight into a zeroed per-thread accumulator (a
+        # column lists a row once, so a fancy-indexed add is exact), noting the rows seen for
+        # the first time; no array of the index's length is allocated or scanned per query.
+        partial = _accumulator(n)
+        seen: list[np.ndarray] = []
+        try:
+            for column, weight in zip(chosen.tolist(), weights, strict=True):
+                postings = self._post_rows[self._post_ptr[column] : self._post_ptr[column + 1]]
+                sums = partial[postings]
+                seen.append(postings[sums == 0.0])
+                sums += weight
+                partial[postings] = sums
+            # Tail: the stored rows, their chosen columns sorted into the same rank order.
+            tail = np.arange(self._main_rows, n)
+            cols, _, labels = self._gather(tail)
+            where = np.searchsorted(chosen[by_column], cols).clip(max=len(chosen) - 1)
+            ranks = by_column[where]
+            hit = np.flatnonzero(chosen[ranks] == cols)
+            hit = hit[np.argsort(ranks[hit], kind="stable")]
+            tail_rows = tail[labels[hit]]
+            seen.append(np.unique(tail_rows))
+            np.add.at(partial, tail_rows, weights[ranks[hit]])
+            touched = np.concatenate(seen).astype(np.int64)
+            values = partial[touched]
+        finally:
+            for rows in seen:
+                partial[rows] = 0.0
+        if len(touched) <= limit:
+            return np.sort(touched)
         # No length normalisation: a row that shares every chosen column with the query is a
-        # candidate however many other words it has (measured: recall@5 at 1M rose from 0.95
-        # to 0.98 without it).
-        return np.sort(nonzero[_top(partial[nonzero], nonzero, limit)])
+        # candidate however many other words it has.
+        return np.sort(touched[_top(values, touched, limit)])
 
     def _rows_to_score(self, q_cols: np.ndarray, q_w: np.ndarray) -> np.ndarray:
         if len(self) < self.exact_below:
@@ -817,6 +826,15 @@ def _scratch(size: int) -> np.ndarray:
     if dense is None or len(dense) != size:
         dense = _local.dense = np.zeros(size, dtype=np.float32)
     return dense
+
+
+def _accumulator(size: int) -> np.ndarray:
+    """A zeroed float32 vector per thread for candidate scores; callers zero what they touch."""
+    partial = getattr(_local, "partial", None)
+    if partial is None or len(partial) < size:
+        grown = max(size, 1024) + max(size, 1024) // 2
+        partial = _local.partial = np.zeros(grown, dtype=np.float32)
+    return partial
 
 
 def _gate(cosines: np.ndarray, floor: float) -> np.ndarray:
