@@ -86,10 +86,19 @@ class AccessibleFormMixin:
         return [bound for bound in self.visible_fields() if bound.errors]
 
 
-def _kern_choices(unknown_label) -> list[tuple[str, str]]:
-    return [(UNKNOWN_KERN, unknown_label)] + [
-        (str(pk), name) for pk, name in Kern.objects.order_by("name").values_list("pk", "name")
-    ]
+def _kernen_by_id() -> dict[str, Kern]:
+    """Every kern by its id as the form posts it, in the order of the list."""
+    return {str(kern.pk): kern for kern in Kern.objects.order_by("name")}
+
+
+def _kern_options() -> list[tuple[str, str]]:
+    """(id, name) of every kern, in the order of the list."""
+    return [(str(pk), name) for pk, name in Kern.objects.order_by("name").values_list("pk", "name")]
+
+
+def _kern_choices(unknown_label, kernen: dict[str, Kern] | None = None) -> list[tuple[str, str]]:
+    kernen = _kernen_by_id() if kernen is None else kernen
+    return [(UNKNOWN_KERN, unknown_label)] + [(pk, kern.name) for pk, kern in kernen.items()]
 
 
 class ReporterFieldsMixin(forms.Form):
@@ -170,7 +179,12 @@ class SignalFieldsMixin(forms.Form):
         value = self.cleaned_data["kern"]
         if value == UNKNOWN_KERN:
             return None
-        kern = Kern.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        # The kernen the list was built from (one query for the list and the choice).
+        kernen = getattr(self, "_kernen", None)
+        if kernen is not None:
+            kern = kernen.get(value)
+        else:
+            kern = Kern.objects.filter(pk=int(value)).first() if value.isdigit() else None
         if kern is None:
             raise ValidationError(_("Kies een kern uit de lijst, of “Weet ik niet”."))
         return kern
@@ -197,7 +211,8 @@ class PublicReportForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMix
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kern"].choices = _kern_choices(_("Weet ik niet"))
+        self._kernen = _kernen_by_id()
+        self.fields["kern"].choices = _kern_choices(_("Weet ik niet"), self._kernen)
         self.fields["name"].label = _("Uw naam")
         self.fields["email"].label = _("Uw e-mailadres")
         self.fields["email"].help_text = _(
@@ -267,7 +282,8 @@ class StaffSignalForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMixi
         self.fields["text"].label = _("Signaal")
         self.fields["text"].help_text = _("Wat vertelde de melder? Hoogstens 5000 tekens.")
         self.fields["kern"].label = _("Kern")
-        self.fields["kern"].choices = _kern_choices(_("Onbekend"))
+        self._kernen = _kernen_by_id()
+        self.fields["kern"].choices = _kern_choices(_("Onbekend"), self._kernen)
         self.fields["name"].label = _("Naam melder")
         self.fields["email"].label = _("E-mailadres melder")
         self.fields["phone"].label = _("Telefoonnummer melder")
@@ -339,9 +355,14 @@ class InboxFilterForm(AccessibleFormMixin, forms.Form):
         error_messages={"invalid": _("Vul een geldige datum in.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, kern_options: list[tuple[str, str]] | None = None, **kwargs):
+        """`kern_options`: (id, name) of every kern, when the caller has them cached."""
         super().__init__(*args, **kwargs)
-        self.fields["kern"].choices = [("", _("Alle"))] + _kern_choices(_("Onbekend"))
+        self.fields["kern"].choices = [
+            ("", _("Alle")),
+            (UNKNOWN_KERN, _("Onbekend")),
+            *(kern_options if kern_options is not None else _kern_options()),
+        ]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("Kies een waarde uit de lijst.")
 

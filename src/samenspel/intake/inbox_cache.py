@@ -61,6 +61,18 @@ def cached_page(*, version: str, parts: tuple, build: Callable[[], Any]) -> Any:
     return value
 
 
+def kern_options(*, version: str) -> list[tuple[str, str]]:
+    """(id, name) of every kern for the inbox's filter; a renamed kern replaces the token."""
+    from .forms import _kern_options
+
+    key = f"intake:inbox-kernen:{version}"
+    options = cache.get(key)
+    if options is None:
+        options = _kern_options()
+        cache.set(key, options, CACHE_SECONDS)
+    return options
+
+
 def _on_change(sender, **kwargs) -> None:
     inbox_changed()
 

@@ -323,7 +323,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
     data = request.GET.copy()
     if "status" not in data:
         data["status"] = Signal.Status.NEW
-    form = InboxFilterForm(data=data)
+    version = inbox_cache.inbox_version()
+    form = InboxFilterForm(data=data, kern_options=inbox_cache.kern_options(version=version))
     form.is_valid()  # invalid filters are shown as errors and then ignored
     cleaned = form.cleaned_data
     filters = selectors.InboxFilters(
@@ -342,7 +343,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     # Cached per visibility scope: the team sees every signal, an area director their own.
     scope = "all" if has_role(request.user, selectors.FULL_INBOX_ROLES) else request.user.pk
     page, rows_html = inbox_cache.cached_page(
-        version=inbox_cache.inbox_version(),
+        version=version,
         parts=(scope, filters, selectors.decode_cursor(cursor)),
         build=build,
     )

@@ -62,8 +62,11 @@ def test_a_new_photo_and_a_renamed_kern_show_on_the_next_visit(team_client):
     kern.name = "Uitwijk (Altena)"
     kern.save()
 
-    row = _rows(team_client.get(URL))[signal.reference]
+    response = team_client.get(URL)
+    row = _rows(response)[signal.reference]
     assert "Uitwijk (Altena)" in row and '<td class="utrecht-table__cell">1</td>' in row
+    # The kern filter offers the new name too.
+    assert f'<option value="{kern.pk}">Uitwijk (Altena)</option>' in response.content.decode()
 
 
 def test_deleting_a_challenge_clears_the_link_on_the_next_visit(team_client):
