@@ -229,6 +229,17 @@ def _signal_rows_html(signals, *, show_personal_data: bool) -> SafeString:
     )
 
 
+_CHALLENGE_LABELS = ("status", "status_before_hold", "kind", "government_role", "team_role")
+
+
+def _label_challenge(challenge: Challenge) -> None:
+    """`<field>_label` for the choice fields the page shows, like `get_<field>_display`
+    without translating every choice of the field on each call."""
+    for name in _CHALLENGE_LABELS:
+        value = getattr(challenge, name)
+        setattr(challenge, f"{name}_label", _choice_labels(Challenge, name).get(value, value))
+
+
 def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpResponse:
     after = request.GET.get("signalen_na", "")
     try:
@@ -264,6 +275,7 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
                 object_ids=shown,
                 detail=f"challenge {challenge.reference}",
             )
+    _label_challenge(challenge)
     context = _timeline_context(request, challenge, **forms)
     transition_form = forms.get("transition_form") or TransitionForm(challenge=challenge)
     context.update(
