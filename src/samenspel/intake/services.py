@@ -64,6 +64,8 @@ def _create_signal(
     name, email, phone = (name or "").strip(), (email or "").strip(), (phone or "").strip()
     text = _validate(text=text, email=email, wants_updates=wants_updates)
     try:
+        # One transaction, no savepoint inside another: a signal with its reporter, photo
+        # and confirmation is stored completely or not at all.
         with transaction.atomic():
             reporter = None
             # AVG data minimisation: no Reporter row at all for an anonymous signal.
@@ -84,30 +86,29 @@ def _create_signal(
                 follow_token=new_follow_token() if wants_updates and email else None,
             )
             signal.save()
+            if photo is not None:
+                attachment = Attachment(signal=signal)
+                attachment.image.save(photo.name or "photo.jpg", photo, save=False)
+                attachment.save()
+            if email:
+                outbox_enqueue(
+                    to=email,
+                    subject=_("Uw melding %(ref)s is ontvangen") % {"ref": signal.reference},
+                    template="intake/email/received.txt",
+                    context={
+                        "signal": signal,
+                        "follow_url": follow_url(signal) if signal.follow_token else "",
+                    },
+                    dedupe_key=f"signal-received:{signal.pk}",
+                )
     except IntegrityError:
         existing = Signal.objects.filter(submission_token=submission_token).first()
         if existing is None:
             raise
         return existing, False
-    if photo is not None:
-        attachment = Attachment(signal=signal)
-        attachment.image.save(photo.name or "photo.jpg", photo, save=False)
-        attachment.save()
-    if email:
-        outbox_enqueue(
-            to=email,
-            subject=_("Uw melding %(ref)s is ontvangen") % {"ref": signal.reference},
-            template="intake/email/received.txt",
-            context={
-                "signal": signal,
-                "follow_url": follow_url(signal) if signal.follow_token else "",
-            },
-            dedupe_key=f"signal-received:{signal.pk}",
-        )
     return signal, True
 
 
-@transaction.atomic
 def signal_submit_public(
     *,
     submission_token: str,
@@ -135,7 +136,6 @@ def signal_submit_public(
     )
 
 
-@transaction.atomic
 def signal_record_by_staff(
     *,
     actor,
