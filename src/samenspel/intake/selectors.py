@@ -188,6 +188,11 @@ def user_may_see_personal_data(*, user, signal: Signal) -> bool:
     )
 
 
+def signal_exists_with_submission_token(*, token: str) -> bool:
+    """Was this form already stored? One index lookup, no row fetched."""
+    return bool(token) and Signal.objects.filter(submission_token=token).exists()
+
+
 def signal_get_by_submission_token(*, token: str) -> Signal | None:
     if not token:
         return None

@@ -78,11 +78,9 @@ def report(request: HttpRequest) -> HttpResponse:
         return _render_report(request, PublicReportForm(initial={"form_token": new_form_token()}))
 
     token = read_form_token(request.POST.get("form_token", ""))
-    if token is not None:
-        # A double click, a retry or a reload of the POST: show the same receipt.
-        existing = selectors.signal_get_by_submission_token(token=token[0])
-        if existing is not None:
-            return redirect("intake:receipt", token=existing.submission_token)
+    # A double click, a retry or a reload of the POST: show the same receipt.
+    if token is not None and selectors.signal_exists_with_submission_token(token=token[0]):
+        return redirect("intake:receipt", token=token[0])
 
     ip = throttle.client_ip(request)
     if throttle.report_rate_limited(ip):
