@@ -11,7 +11,16 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    F,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 
 from samenspel.intake.models import Signal
@@ -261,6 +270,36 @@ def challenge_for_staff(*, pk: int) -> Challenge | None:
             "owner_department", "owner", "owner__department", "participation_advice"
         )
         .prefetch_related(_kernen_prefetch(), "themes")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _count(queryset: QuerySet) -> Subquery:
+    # COUNT without GROUP BY: one number per outer row, 0 when nothing matches.
+    return Subquery(queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"))
+
+
+def challenge_for_page(*, pk: int) -> Challenge | None:
+    """`challenge_for_staff` plus, in the same query, what the page's side blocks would each
+    fetch on their own: the knowledge token (`knowledge_token`) and the coalition's accepted
+    and open places (`coalition_accepted`, `coalition_open`). On a busy PostgreSQL server a
+    round trip costs more than the whole subquery (issue 2); the blocks query for themselves
+    when the attributes are missing."""
+    from samenspel.coalitions.models import ACTIVE_STATUSES, Membership
+    from samenspel.knowledge.relevance_cache import token_subquery
+
+    members = Membership.objects.filter(coalition__challenge=OuterRef("pk"))
+    return (
+        Challenge.objects.select_related(
+            "owner_department", "owner", "owner__department", "participation_advice"
+        )
+        .prefetch_related(_kernen_prefetch(), "themes")
+        .annotate(
+            knowledge_token=token_subquery(),
+            coalition_accepted=_count(members.filter(status=Membership.Status.ACCEPTED)),
+            coalition_open=_count(members.filter(status__in=ACTIVE_STATUSES)),
+        )
         .filter(pk=pk)
         .first()
     )

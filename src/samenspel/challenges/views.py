@@ -451,7 +451,10 @@ def challenge_create_view(request: HttpRequest) -> HttpResponse:
 @require_safe
 @role_required(STAFF_ROLES)
 def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    return _render_detail(request, _get_challenge(pk))
+    challenge = selectors.challenge_for_page(pk=pk)
+    if challenge is None:
+        raise Http404
+    return _render_detail(request, challenge)
 
 
 @role_required(STAFF_ROLES)

@@ -24,6 +24,7 @@ import secrets
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 
@@ -47,6 +48,12 @@ def knowledge_version() -> str:
     return token
 
 
+def token_subquery() -> Subquery:
+    """The token as a subquery, for a page that reads it along with its own row (the
+    challenge page); `None` there until the first write creates the row."""
+    return Subquery(KnowledgeVersion.objects.filter(pk=_ROW).values("token")[:1])
+
+
 def knowledge_changed() -> None:
     """Make every cached proposal stale; part of the caller's transaction."""
     token = _new_token()
@@ -61,10 +68,11 @@ def cached_challenge_knowledge(
     not cached.
 
     The challenge's kernen and themes come from its prefetched relations when the page
-    loaded them, so the key costs no query beyond the token.
+    loaded them, and the token from `token_subquery` when the page read it along with the
+    challenge, so the key costs no query of its own.
     """
     parts = [
-        knowledge_version(),
+        getattr(challenge, "knowledge_token", None) or knowledge_version(),
         translation.get_language() or "",
         timezone.localdate().isoformat(),
         str(challenge.pk),

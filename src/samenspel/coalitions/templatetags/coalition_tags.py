@@ -21,12 +21,15 @@ def coalition_block(context, challenge: Challenge) -> SafeString:
     page, a template for these few lines cost more than the block's query.
     """
     user = context["request"].user
-    accepted = open_places = 0
-    for status in Membership.objects.filter(coalition__challenge=challenge).values_list(
-        "status", flat=True
-    ):
-        open_places += status in ACTIVE_STATUSES
-        accepted += status == Membership.Status.ACCEPTED
+    accepted = getattr(challenge, "coalition_accepted", None)
+    open_places = getattr(challenge, "coalition_open", None)
+    if accepted is None or open_places is None:  # not read along with the challenge
+        accepted = open_places = 0
+        for status in Membership.objects.filter(coalition__challenge=challenge).values_list(
+            "status", flat=True
+        ):
+            open_places += status in ACTIVE_STATUSES
+            accepted += status == Membership.Status.ACCEPTED
     # Like {% blocktranslate count %}: the translation is ours, the numbers are numbers.
     size = ngettext(
         "%(counter)s lid heeft toegezegd", "%(counter)s leden hebben toegezegd", accepted
