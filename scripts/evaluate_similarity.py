@@ -121,6 +121,9 @@ def score_split(index: SimilarityIndex, truth: dict[str, str]) -> dict[str, floa
     return result
 
 
+IDF_POWERS = (1.0, 0.5)
+
+
 def tune(encoder=None, top: int = 0) -> Weights:
     """Grid search on the TUNING half only; the objective is F1 plus top-1 precision."""
     records, truth = load_eval("tune")
@@ -147,8 +150,9 @@ def tune(encoder=None, top: int = 0) -> Weights:
             (30.0,),  # time_tau_days
             (0.0,),  # channel
             semantic_grid,
+            IDF_POWERS,
         )
-        for same_kern, time_w, tau, channel, (semantic, floor) in grid:
+        for same_kern, time_w, tau, channel, (semantic, floor), idf_power in grid:
             weights = replace(
                 start,
                 same_kern=same_kern,
@@ -157,6 +161,7 @@ def tune(encoder=None, top: int = 0) -> Weights:
                 channel=channel,
                 semantic=semantic,
                 semantic_floor=floor,
+                idf_power=idf_power,
             )
             index = base.with_weights(weights)
             top1 = top1_precision(index, truth)

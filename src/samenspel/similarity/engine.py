@@ -109,12 +109,14 @@ from sklearn.feature_extraction import FeatureHasher
 
 from .normalise import (
     ALTENA_KERNEN,
+    AMBIGUOUS_KERNEN,
     char_ngrams,
     concepts_of_folded,
     fold,
     kern_patterns,
     stems,
     stems_of_folded,
+    without_kernen,
 )
 
 N_FEATURES = 2**20
@@ -124,9 +126,9 @@ SECONDS_PER_DAY = 86_400.0
 UNKNOWN_CLOSENESS = 0.5
 FORMAT_VERSION = 1
 
-# Names of kernen that are also ordinary Dutch words ("meeuwen" are gulls, "veen" is peat):
-# these count as a named kern only when written with a capital.
-_AMBIGUOUS_KERNEN = frozenset({"meeuwen", "veen"})
+# Names of kernen that are also ordinary Dutch words count as a named kern only when written
+# with a capital.
+_AMBIGUOUS_KERNEN = AMBIGUOUS_KERNEN
 
 
 @dataclass(frozen=True)
@@ -141,18 +143,21 @@ class Weights:
     time_tau_days: float = 30.0
     channel: float = 0.0
     semantic: float = 0.0
-    group_threshold: float = 0.275
+    group_threshold: float = 0.225
     # Weight of the synonym concepts (normalise.concepts) in the word block; 0 leaves them out.
     synonyms: float = 2.0
     # The encoder term counts only above this cosine: below it, unrelated texts in one kern
     # would be pulled together by the encoder's general "municipal complaint" direction.
     semantic_floor: float = 0.0
+    # IDF is raised to this power: below 1, rare words (street names, typos) weigh less
+    # against the topic words that many reports share.
+    idf_power: float = 0.5
 
 
 DEFAULT_WEIGHTS = Weights()
 # The best weights WITH the encoder on the tuning half (same grid). Not the default: on the
 # held-out half they group worse than DEFAULT_WEIGHTS (see the module docstring).
-ENCODER_WEIGHTS = Weights(semantic=1.0, time=0.4, group_threshold=0.575)
+ENCODER_WEIGHTS = Weights(semantic=1.0, time=0.4, group_threshold=0.575, idf_power=1.0)
 
 
 class Encoder(Protocol):
@@ -226,16 +231,23 @@ class _Growable:
 
 
 class Featuriser:
-    """Normalised text → sparse rows of raw sublinear term frequencies (hashed, stable)."""
+    """Normalised text → sparse rows of raw sublinear term frequencies (hashed, stable).
 
-    def __init__(self, word_block: float = 1.0, synonyms: float = 0.0) -> None:
+    Kern names in the text are left out of the terms (`normalise.without_kernen`): the index
+    compares kernen as context, and as words they would tie every two reports from one kern.
+    """
+
+    def __init__(
+        self, word_block: float = 1.0, synonyms: float = 0.0, kern_names: Sequence[str] = ()
+    ) -> None:
         self.word_block = word_block
         self.synonyms = synonyms
+        self._kern_patterns = kern_patterns(kern_names)
         options = {"n_features": N_FEATURES, "input_type": "string", "alternate_sign": False}
         self._hasher = FeatureHasher(dtype=np.float32, **options)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        folded = [fold(text) for text in texts]
+        folded = [without_kernen(fold(text), self._kern_patterns) for text in texts]
         word_lists = [stems_of_folded(text) for text in folded]
         words = self._hasher.transform(word_lists)
         grams = self._hasher.transform(char_ngrams(ws) for ws in word_lists)
@@ -274,7 +286,7 @@ class SimilarityIndex:
         self.candidates = candidates
         self.tail_limit = tail_limit
         self.posting_budget = posting_budget
-        self.featuriser = Featuriser(weights.word_block, weights.synonyms)
+        self.featuriser = Featuriser(weights.word_block, weights.synonyms, self.kern_names)
         self.watermark = ""
         self._ids: list[str] = []
         self._row_of: dict[str, int] = {}
@@ -372,8 +384,11 @@ class SimilarityIndex:
             self._build_postings()
 
     def _idf(self, columns: np.ndarray) -> np.ndarray:
-        # Smoothed IDF, log((1 + n) / (1 + df)) + 1, as scikit-learn's TfidfTransformer.
-        return np.float32(math.log1p(len(self)) + 1.0) - self._log_df[columns]
+        # Smoothed IDF, log((1 + n) / (1 + df)) + 1, as scikit-learn's TfidfTransformer,
+        # raised to `idf_power` (at least 1, so the power is well defined and monotone).
+        idf = np.float32(math.log1p(len(self)) + 1.0) - self._log_df[columns]
+        power = self.weights.idf_power
+        return idf if power == 1.0 else idf ** np.float32(power)
 
     def _build_postings(self) -> None:
         """Invert rows [0, n) into posting lists (row ids per column, in row order)."""

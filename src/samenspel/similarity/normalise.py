@@ -49,6 +49,9 @@ ALTENA_KERNEN: tuple[str, ...] = (
     "Woudrichem",
 )
 
+# Names of kernen that are also ordinary Dutch words ("meeuwen" are gulls, "veen" is peat).
+AMBIGUOUS_KERNEN = frozenset({"meeuwen", "veen"})
+
 _STOP_WORDS_TEXT = """
     de het een en van in op is dat die der den des te ten ter met voor aan bij uit om
     tot naar over als dan of maar ook nog al er hier daar waar wat wie hoe zo zeer
@@ -57,7 +60,10 @@ _STOP_WORDS_TEXT = """
     kan kun kunt kunnen zou zouden zal zullen moet moeten mag mogen wil willen
     dit deze dus toch even wel al alle alles iets iemand elk elke veel meer
     mevrouw meneer beste geachte groet groeten vriendelijke graag svp aub alstublieft
+    melder meldt melding meldingen belt bewoner bewoners klacht klachten verzoek vraagt
 """
+# The last line is report jargon: who reports and how ("bewoner meldt", "klacht", "mevrouw
+# belt"), words that intake staff and residents put in front of any topic.
 STOP_WORDS: frozenset[str] = frozenset(_STOP_WORDS_TEXT.split())
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
@@ -114,6 +120,19 @@ def kern_patterns(kern_names: Sequence[str]) -> dict[str, re.Pattern[str]]:
         for name in kern_names
         if fold(name)
     }
+
+
+def without_kernen(folded: str, patterns: dict[str, re.Pattern[str]]) -> str:
+    """A folded text with the kern names in it blanked out.
+
+    The kern is context (the engine compares it on its own, and never groups two different
+    ones), so as a word it would only make every two reports from one village look alike.
+    Names that are also ordinary words ("meeuwen" are gulls) are left alone.
+    """
+    for name, pattern in patterns.items():
+        if name not in AMBIGUOUS_KERNEN and name in folded:
+            folded = pattern.sub(" ", folded)
+    return folded
 
 
 def kernen_named(text: str, patterns: dict[str, re.Pattern[str]]) -> list[str]:
