@@ -8,7 +8,8 @@
 On tests/data/similarity_eval.jsonl: B-cubed precision, recall and F1 of batch grouping, and
 the precision of the top suggestion (for every signal that has another member of its group in
 the same half: is the best match from that group?), for both halves; the weights are only ever
-chosen on the tuning half.
+chosen on the tuning half. `--tune` searches same kern, time weight and tau, channel, the IDF
+power (1 or 0.5), with `--semantic` the encoder term, and the group threshold.
 
 On ../shared/data/meldingen-katwijk-2024-2025.jsonl (real reports, not in the repository; the
 script says so and skips that part when the file is absent): the share of reports whose
