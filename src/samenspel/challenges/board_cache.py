@@ -15,7 +15,6 @@ writes outside all of these (a bulk data load); it does not make a change wait.
 """
 
 import hashlib
-import secrets
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -24,35 +23,21 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from samenspel.core import fragments
+from samenspel.core import fragments, versions
 
 from .models import BoardVersion, Challenge, ChallengeEvent, CriteriaChange, PriorityRecord
 
 CACHE_SECONDS = 600
-_ROW = 1
-
-
-def _new_token() -> str:
-    return secrets.token_hex(16)
 
 
 def board_version() -> str:
     """The current token: one indexed single-row query."""
-    token = BoardVersion.objects.filter(pk=_ROW).values_list("token", flat=True).first()
-    if token is None:
-        token = BoardVersion.objects.get_or_create(pk=_ROW, defaults={"token": _new_token()})[
-            0
-        ].token
-    return token
+    return versions.current(BoardVersion)
 
 
 def board_changed() -> None:
     """Make every cached board stale; part of the caller's transaction."""
-    token = _new_token()
-    if not BoardVersion.objects.filter(pk=_ROW).update(token=token):
-        # The first write of a database creates the row, so that reading the board
-        # afterwards is always the one query.
-        BoardVersion.objects.get_or_create(pk=_ROW, defaults={"token": token})
+    versions.replace(BoardVersion)
 
 
 def _key(*parts: str) -> str:

@@ -15,7 +15,6 @@ timeout is only a safety net for writes outside all of these (a bulk data load).
 """
 
 import hashlib
-import secrets
 from collections.abc import Callable
 from typing import Any
 
@@ -23,31 +22,21 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
+from samenspel.core import versions
+
 from .models import Attachment, InboxVersion, Signal
 
 CACHE_SECONDS = 600
-_ROW = 1
-
-
-def _new_token() -> str:
-    return secrets.token_hex(16)
 
 
 def inbox_version() -> str:
     """The current token: one indexed single-row query."""
-    token = InboxVersion.objects.filter(pk=_ROW).values_list("token", flat=True).first()
-    if token is None:
-        token = InboxVersion.objects.get_or_create(pk=_ROW, defaults={"token": _new_token()})[
-            0
-        ].token
-    return token
+    return versions.current(InboxVersion)
 
 
 def inbox_changed() -> None:
     """Make every cached inbox page stale; part of the caller's transaction."""
-    token = _new_token()
-    if not InboxVersion.objects.filter(pk=_ROW).update(token=token):
-        InboxVersion.objects.get_or_create(pk=_ROW, defaults={"token": token})
+    versions.replace(InboxVersion)
 
 
 def cached_page(*, version: str, parts: tuple, build: Callable[[], Any]) -> Any:

@@ -20,7 +20,6 @@ of these (a bulk data load).
 """
 
 import hashlib
-import secrets
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -28,37 +27,27 @@ from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 
+from samenspel.core import versions
+
 from .models import KnowledgeVersion, Lesson, SearchDocument, Tag, Tool
 
 CACHE_SECONDS = 600
-_ROW = 1
-
-
-def _new_token() -> str:
-    return secrets.token_hex(16)
 
 
 def knowledge_version() -> str:
     """The current token: one indexed single-row query."""
-    token = KnowledgeVersion.objects.filter(pk=_ROW).values_list("token", flat=True).first()
-    if token is None:
-        token = KnowledgeVersion.objects.get_or_create(pk=_ROW, defaults={"token": _new_token()})[
-            0
-        ].token
-    return token
+    return versions.current(KnowledgeVersion)
 
 
 def token_subquery() -> Subquery:
     """The token as a subquery, for a page that reads it along with its own row (the
     challenge page); `None` there until the first write creates the row."""
-    return Subquery(KnowledgeVersion.objects.filter(pk=_ROW).values("token")[:1])
+    return versions.subquery(KnowledgeVersion)
 
 
 def knowledge_changed() -> None:
     """Make every cached proposal stale; part of the caller's transaction."""
-    token = _new_token()
-    if not KnowledgeVersion.objects.filter(pk=_ROW).update(token=token):
-        KnowledgeVersion.objects.get_or_create(pk=_ROW, defaults={"token": token})
+    versions.replace(KnowledgeVersion)
 
 
 def cached_challenge_knowledge(

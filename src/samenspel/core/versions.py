@@ -1,0 +1,40 @@
+"""Version tokens in the database, under which rendered pages are cached (ADR 13).
+
+A token model has one row (id 1) with a `token` field. Reading the token is one indexed
+single-row query; replacing it is part of the writer's transaction, so every worker
+process sees a change at once and a write that is rolled back rolls its token back too.
+The board (`BoardVersion`), the inbox (`InboxVersion`) and the knowledge block
+(`KnowledgeVersion`) each have their own model, so that a write to one does not empty the
+caches of the others.
+"""
+
+import secrets
+
+from django.db.models import Model, Subquery
+
+ROW = 1
+
+
+def new_token() -> str:
+    return secrets.token_hex(16)
+
+
+def current(model: type[Model]) -> str:
+    """The current token; the first read of an empty database creates the row."""
+    token = model.objects.filter(pk=ROW).values_list("token", flat=True).first()
+    if token is None:
+        token = model.objects.get_or_create(pk=ROW, defaults={"token": new_token()})[0].token
+    return token
+
+
+def replace(model: type[Model]) -> None:
+    """Make everything cached under the current token stale; part of the caller's transaction."""
+    token = new_token()
+    if not model.objects.filter(pk=ROW).update(token=token):
+        model.objects.get_or_create(pk=ROW, defaults={"token": token})
+
+
+def subquery(model: type[Model]) -> Subquery:
+    """The token as a subquery, for a page that reads it along with its own row; `None`
+    there until the first write creates the row."""
+    return Subquery(model.objects.filter(pk=ROW).values("token")[:1])
