@@ -105,3 +105,14 @@ def _default_filters():
     from samenspel.intake.selectors import InboxFilters
 
     return InboxFilters()
+
+
+def test_residents_words_and_kern_names_are_escaped_in_the_rows(team_client):
+    kern = KernFactory(name='Hank <b onmouseover="x">')
+    signal = SignalFactory(kern=kern, text='Lamp kapot <script>alert("x")</script> & donker')
+
+    row = _rows(team_client.get(URL))[signal.reference]
+
+    assert "<script>" not in row and "<b " not in row
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; donker" in row
+    assert "Hank &lt;b onmouseover=&quot;x&quot;&gt;" in row
