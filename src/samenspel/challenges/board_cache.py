@@ -14,10 +14,8 @@ changes to a challenge's kernen, and the records that the services write togethe
 writes outside all of these (a bulk data load); it does not make a change wait.
 """
 
-import hashlib
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -26,8 +24,6 @@ from django.utils.safestring import SafeString, mark_safe
 from samenspel.core import fragments, versions
 
 from .models import BoardVersion, Challenge, ChallengeEvent, CriteriaChange, PriorityRecord
-
-CACHE_SECONDS = 600
 
 
 def board_version() -> str:
@@ -40,25 +36,20 @@ def board_changed() -> None:
     versions.replace(BoardVersion)
 
 
-def _key(*parts: str) -> str:
-    return "challenges:board:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
 def filter_options(*, version: str) -> dict[str, list[tuple[str, str]]]:
     """(slug, name) of every kern and department for the board's filters; a renamed kern or
     department replaces the token too."""
-    key = _key("filters", version)
-    options = cache.get(key)
-    if options is None:
+
+    def build() -> dict[str, list[tuple[str, str]]]:
         from samenspel.organisation.models import Department
         from samenspel.places.models import Kern
 
-        options = {
+        return {
             "kernen": list(Kern.objects.order_by("name").values_list("slug", "name")),
             "departments": list(Department.objects.order_by("name").values_list("slug", "name")),
         }
-        cache.set(key, options, CACHE_SECONDS)
-    return options
+
+    return versions.cached("challenges:board-filters", ("filters", version), build)
 
 
 def filters_html(form, *, status: str, version: str) -> SafeString:
@@ -87,25 +78,17 @@ def filters_html(form, *, status: str, version: str) -> SafeString:
 
 def cached_board(*, version: str, filters: dict[str, str], render: Callable[[], str]) -> str:
     """The columns' HTML for these filters, rendered by `render()` when not cached."""
-    parts = [
+    parts = (
         version,
         translation.get_language() or "",
         # "Waiting for priority" counts working days, so a card can change overnight.
         timezone.localdate().isoformat(),
         *(f"{name}={filters[name]}" for name in sorted(filters)),
-    ]
-    key = _key(*parts)
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, CACHE_SECONDS)
-    return html
+    )
+    return versions.cached("challenges:board", parts, render)
 
 
-def _on_change(sender, **kwargs) -> None:
-    action = kwargs.get("action")
-    if action is None or action.startswith("post_"):
-        board_changed()
+_on_change = versions.receiver(BoardVersion)
 
 
 def connect_signals() -> None:

@@ -8,11 +8,18 @@ The board (`BoardVersion`), the inbox (`InboxVersion`) and the knowledge block
 caches of the others.
 """
 
+import hashlib
 import secrets
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Model, Subquery
 
 ROW = 1
+# Only a safety net for writes that replace no token (a bulk data load); a change that does
+# replace one shows at once.
+CACHE_SECONDS = 600
 
 
 def new_token() -> str:
@@ -38,3 +45,29 @@ def subquery(model: type[Model]) -> Subquery:
     """The token as a subquery, for a page that reads it along with its own row; `None`
     there until the first write creates the row."""
     return Subquery(model.objects.filter(pk=ROW).values("token")[:1])
+
+
+def receiver(model: type[Model]) -> Callable[..., None]:
+    """A model-signal receiver that replaces `model`'s token on a save, a delete, or after a
+    change of a many-to-many relation. Keep it in a module-level name: Django holds
+    receivers weakly."""
+
+    def on_change(sender, **kwargs) -> None:
+        action = kwargs.get("action")
+        if action is None or action.startswith("post_"):
+            replace(model)
+
+    return on_change
+
+
+def cached(namespace: str, parts: Iterable[Hashable], build: Callable[[], Any]) -> Any:
+    """`build()`'s result from the default cache, under a key made of `parts`; built and
+    stored when missing. The parts hold a token from `current()` and all else the result
+    depends on."""
+    material = repr(tuple(parts)).encode()
+    key = f"{namespace}:{hashlib.sha256(material).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, CACHE_SECONDS)
+    return value

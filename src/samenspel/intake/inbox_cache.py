@@ -14,19 +14,15 @@ signals in the services sets `first_answered_at`, which the inbox does not show.
 timeout is only a safety net for writes outside all of these (a bulk data load).
 """
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
 from samenspel.core import versions
 
 from .models import Attachment, InboxVersion, Signal
-
-CACHE_SECONDS = 600
 
 
 def inbox_version() -> str:
@@ -41,29 +37,19 @@ def inbox_changed() -> None:
 
 def cached_page(*, version: str, parts: tuple, build: Callable[[], Any]) -> Any:
     """`build()`'s result for this token, language and key parts, built when not cached."""
-    material = repr((version, translation.get_language() or "", *parts)).encode()
-    key = "intake:inbox:" + hashlib.sha256(material).hexdigest()
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    return versions.cached(
+        "intake:inbox", (version, translation.get_language() or "", *parts), build
+    )
 
 
 def kern_options(*, version: str) -> list[tuple[str, str]]:
     """(id, name) of every kern for the inbox's filter; a renamed kern replaces the token."""
     from .forms import _kern_options
 
-    key = f"intake:inbox-kernen:{version}"
-    options = cache.get(key)
-    if options is None:
-        options = _kern_options()
-        cache.set(key, options, CACHE_SECONDS)
-    return options
+    return versions.cached("intake:inbox-kernen", (version,), _kern_options)
 
 
-def _on_change(sender, **kwargs) -> None:
-    inbox_changed()
+_on_change = versions.receiver(InboxVersion)
 
 
 def connect_signals() -> None:

@@ -19,10 +19,8 @@ tool turns stale overnight. The cache timeout is only a safety net for writes ou
 of these (a bulk data load).
 """
 
-import hashlib
 from collections.abc import Callable
 
-from django.core.cache import cache
 from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
@@ -30,8 +28,6 @@ from django.utils import timezone, translation
 from samenspel.core import versions
 
 from .models import KnowledgeVersion, Lesson, SearchDocument, Tag, Tool
-
-CACHE_SECONDS = 600
 
 
 def knowledge_version() -> str:
@@ -60,7 +56,7 @@ def cached_challenge_knowledge(
     loaded them, and the token from `token_subquery` when the page read it along with the
     challenge, so the key costs no query of its own.
     """
-    parts = [
+    parts = (
         getattr(challenge, "knowledge_token", None) or knowledge_version(),
         translation.get_language() or "",
         timezone.localdate().isoformat(),
@@ -71,19 +67,11 @@ def cached_challenge_knowledge(
         challenge.summary,
         ",".join(str(kern.pk) for kern in challenge.kernen.all()),
         *(f"{theme.pk}={theme.name}" for theme in challenge.themes.all()),
-    ]
-    key = "knowledge:challenge:" + hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-    parts = cache.get(key)
-    if parts is None:
-        parts = render()
-        cache.set(key, parts, CACHE_SECONDS)
-    return parts
+    )
+    return versions.cached("knowledge:challenge", parts, render)
 
 
-def _on_change(sender, **kwargs) -> None:
-    action = kwargs.get("action")
-    if action is None or action.startswith("post_"):
-        knowledge_changed()
+_on_change = versions.receiver(KnowledgeVersion)
 
 
 def connect_signals() -> None:
