@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from samenspel.core.choices import choice_labels
 from samenspel.intake.models import Signal
 from samenspel.organisation.models import Department, Employee
 from samenspel.places.models import Kern
@@ -166,8 +167,8 @@ def _prepare_cards(challenges: list[Challenge]) -> None:
         )
         for challenge_id, name in rows:
             by_challenge[challenge_id].append(name)
-    kinds = {value: str(label) for value, label in Challenge.Kind.choices}
-    team_roles = {value: str(label) for value, label in Challenge.TeamRole.choices}
+    kinds = choice_labels(Challenge, "kind")
+    team_roles = choice_labels(Challenge, "team_role")
     for challenge in challenges:
         challenge.kern_names = ", ".join(by_challenge[challenge.pk])
         challenge.kind_label = kinds.get(challenge.kind, challenge.kind)

@@ -1,6 +1,6 @@
 """Thin views: forms validate, services write, selectors read, permissions decide."""
 
-from functools import cache, wraps
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_safe
 
 from samenspel.accounts.decorators import role_required
 from samenspel.accounts.roles import STAFF_ROLES
 from samenspel.audit.services import audit_personal_data_read
+from samenspel.core.choices import choice_labels
 from samenspel.intake.models import Signal
 
 from . import board_cache, form_html, permissions, selectors, services
@@ -74,22 +75,10 @@ def _detail_url(challenge: Challenge, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-@cache
-def _choice_labels_in(model, name: str, language: str) -> dict[str, str]:
-    return {value: str(label) for value, label in model._meta.get_field(name).flatchoices}
-
-
-def _choice_labels(model, name: str) -> dict[str, str]:
-    # One translation per choice per language and process: `get_FOO_display` translates
-    # every choice of the field on each call, which on a busy page costs more than its
-    # queries. The labels are constants of the code, so they cannot go stale.
-    return _choice_labels_in(model, name, get_language() or "")
-
-
 def _timeline_events(challenge: Challenge) -> list[ChallengeEvent]:
     events = list(selectors.challenge_timeline(challenge=challenge).order_by("-created_at", "-id"))
-    kinds = _choice_labels(ChallengeEvent, "kind")
-    statuses = _choice_labels(ChallengeEvent, "to_status")
+    kinds = choice_labels(ChallengeEvent, "kind")
+    statuses = choice_labels(ChallengeEvent, "to_status")
     for event in events:
         event.kind_label = kinds.get(event.kind, event.kind)
         event.from_label = statuses.get(event.from_status, event.from_status)
@@ -237,7 +226,7 @@ def _label_challenge(challenge: Challenge) -> None:
     without translating every choice of the field on each call."""
     for name in _CHALLENGE_LABELS:
         value = getattr(challenge, name)
-        setattr(challenge, f"{name}_label", _choice_labels(Challenge, name).get(value, value))
+        setattr(challenge, f"{name}_label", choice_labels(Challenge, name).get(value, value))
 
 
 def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpResponse:
@@ -248,7 +237,7 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
         after = ""  # an unknown cursor shows the newest signals rather than an error
     signal_page = selectors.challenge_signals(challenge=challenge, after=after or None)
     signals = signal_page.items
-    channels = _choice_labels(Signal, "channel")
+    channels = choice_labels(Signal, "channel")
     for signal in signals:
         signal.channel_label = channels.get(signal.channel, signal.channel)
         text = signal.text

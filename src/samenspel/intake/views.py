@@ -24,6 +24,7 @@ from samenspel.accounts.roles import STAFF_ROLES, TRIAGE_ROLES, has_role
 from samenspel.audit.services import audit_personal_data_read
 from samenspel.challenges.services import challenge_link_signals
 from samenspel.core import fragments
+from samenspel.core.choices import choice_labels
 
 from . import inbox_cache, selectors, services, throttle
 from .forms import (
@@ -253,10 +254,8 @@ def _inbox_rows_html(rows: list[selectors.InboxRow]) -> SafeString:
     rows cost about a thousand Python calls, which made the inbox many times slower than its
     query. Every text from the database or a translation goes through `html.escape` (what
     Django's own `escape` calls); numbers, dates and our own URLs need none."""
-    channels = {
-        value: escape(str(label)) for value, label in Signal._meta.get_field("channel").choices
-    }
-    statuses = {value: escape(str(label)) for value, label in Signal.Status.choices}
+    channels = {value: escape(label) for value, label in choice_labels(Signal, "channel").items()}
+    statuses = {value: escape(label) for value, label in choice_labels(Signal, "status").items()}
     months = {number: escape(str(name).title()) for number, name in MONTHS_3.items()}
     choose, unknown = _("Kies %(ref)s"), escape(_("onbekend"))
     signal_url = _url_for_pk("intake:signal_detail")
