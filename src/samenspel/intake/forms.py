@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samenspel.places.models import Kern
 
-from . import images
+from . import images, selectors
 from .models import Channel, Signal
 from .selectors import UNKNOWN_KERN
 from .services import CLOCK_SKEW, MAX_TEXT_LENGTH
@@ -84,21 +84,6 @@ class AccessibleFormMixin:
     def fields_with_errors(self) -> list:
         """For the error summary at the top of the form, each linking to its field."""
         return [bound for bound in self.visible_fields() if bound.errors]
-
-
-def _kernen_by_id() -> dict[str, Kern]:
-    """Every kern by its id as the form posts it, in the order of the list."""
-    return {str(kern.pk): kern for kern in Kern.objects.order_by("name")}
-
-
-def _kern_options() -> list[tuple[str, str]]:
-    """(id, name) of every kern, in the order of the list."""
-    return [(str(pk), name) for pk, name in Kern.objects.order_by("name").values_list("pk", "name")]
-
-
-def _kern_choices(unknown_label, kernen: dict[str, Kern] | None = None) -> list[tuple[str, str]]:
-    kernen = _kernen_by_id() if kernen is None else kernen
-    return [(UNKNOWN_KERN, unknown_label)] + [(pk, kern.name) for pk, kern in kernen.items()]
 
 
 class ReporterFieldsMixin(forms.Form):
@@ -169,6 +154,18 @@ class SignalFieldsMixin(forms.Form):
         },
     )
 
+    # The kern list's first choice; the staff form names it differently.
+    unknown_kern_label = _("Weet ik niet")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query for the list and, in `clean_kern`, for the chosen kern.
+        self._kernen = {str(kern.pk): kern for kern in Kern.objects.order_by("name")}
+        self.fields["kern"].choices = [
+            (UNKNOWN_KERN, self.unknown_kern_label),
+            *((pk, kern.name) for pk, kern in self._kernen.items()),
+        ]
+
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
         if not text:
@@ -179,12 +176,7 @@ class SignalFieldsMixin(forms.Form):
         value = self.cleaned_data["kern"]
         if value == UNKNOWN_KERN:
             return None
-        # The kernen the list was built from (one query for the list and the choice).
-        kernen = getattr(self, "_kernen", None)
-        if kernen is not None:
-            kern = kernen.get(value)
-        else:
-            kern = Kern.objects.filter(pk=int(value)).first() if value.isdigit() else None
+        kern = self._kernen.get(value)
         if kern is None:
             raise ValidationError(_("Kies een kern uit de lijst, of “Weet ik niet”."))
         return kern
@@ -211,8 +203,6 @@ class PublicReportForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMix
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._kernen = _kernen_by_id()
-        self.fields["kern"].choices = _kern_choices(_("Weet ik niet"), self._kernen)
         self.fields["name"].label = _("Uw naam")
         self.fields["email"].label = _("Uw e-mailadres")
         self.fields["email"].help_text = _(
@@ -241,6 +231,7 @@ class PublicReportForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMix
 class StaffSignalForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMixin):
     """A signal that reached a staff member: phone, e-mail, council, a talk in the kern."""
 
+    unknown_kern_label = _("Onbekend")
     # Staff wording: it is the reporter's address, not the user's.
     follow_needs_email_message = _(
         "Vul het e-mailadres van de melder in: daar sturen we de link naartoe."
@@ -282,8 +273,6 @@ class StaffSignalForm(AccessibleFormMixin, SignalFieldsMixin, ReporterFieldsMixi
         self.fields["text"].label = _("Signaal")
         self.fields["text"].help_text = _("Wat vertelde de melder? Hoogstens 5000 tekens.")
         self.fields["kern"].label = _("Kern")
-        self._kernen = _kernen_by_id()
-        self.fields["kern"].choices = _kern_choices(_("Onbekend"), self._kernen)
         self.fields["name"].label = _("Naam melder")
         self.fields["email"].label = _("E-mailadres melder")
         self.fields["phone"].label = _("Telefoonnummer melder")
@@ -361,7 +350,7 @@ class InboxFilterForm(AccessibleFormMixin, forms.Form):
         self.fields["kern"].choices = [
             ("", _("Alle")),
             (UNKNOWN_KERN, _("Onbekend")),
-            *(kern_options if kern_options is not None else _kern_options()),
+            *(kern_options if kern_options is not None else selectors.kern_options()),
         ]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("Kies een waarde uit de lijst.")

@@ -22,6 +22,7 @@ from django.utils import translation
 
 from samenspel.core import versions
 
+from . import selectors
 from .models import Attachment, InboxVersion, Signal
 
 
@@ -44,9 +45,7 @@ def cached_page(*, version: str, parts: tuple, build: Callable[[], Any]) -> Any:
 
 def kern_options(*, version: str) -> list[tuple[str, str]]:
     """(id, name) of every kern for the inbox's filter; a renamed kern replaces the token."""
-    from .forms import _kern_options
-
-    return versions.cached("intake:inbox-kernen", (version,), _kern_options)
+    return versions.cached("intake:inbox-kernen", (version,), selectors.kern_options)
 
 
 _on_change = versions.receiver(InboxVersion)

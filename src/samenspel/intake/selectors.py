@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from samenspel.accounts.roles import PERSONAL_DATA_ROLES, Role, has_role
 from samenspel.challenges.models import Challenge, ChallengeEvent
+from samenspel.places.models import Kern
 
 from .models import Attachment, Channel, Signal
 
@@ -49,6 +50,11 @@ def inbox_signals_visible_to(user) -> QuerySet[Signal]:
             Q(kern__area_director__user=user) | Q(kern__isnull=True) | Q(recorded_by=user)
         )
     return signals.none()
+
+
+def kern_options() -> list[tuple[str, str]]:
+    """(id, name) of every kern as the filters post it, in the order of the list."""
+    return [(str(pk), name) for pk, name in Kern.objects.order_by("name").values_list("pk", "name")]
 
 
 @dataclass(frozen=True)
