@@ -796,6 +796,7 @@ def inspect(*, sample: int, seed: int) -> dict[str, Any]:
     from django.test.utils import CaptureQueriesContext
 
     from samenspel.accounts.models import User
+    from samenspel.challenges import page_cache
     from samenspel.challenges.models import Challenge
     from samenspel.intake.forms import new_form_token
     from samenspel.intake.models import Signal
@@ -813,13 +814,16 @@ def inspect(*, sample: int, seed: int) -> dict[str, Any]:
         challenge_ids.append(busiest[0])
     typical = challenge_ids[0] if challenge_ids else 1
 
-    def measure(client: Client, path: str, form=None) -> dict[str, Any]:
-        """Time one request after a warm-up; `form()` gives fresh POST data each call."""
+    def measure(client: Client, path: str, form=None, before=None) -> dict[str, Any]:
+        """Time one request after a warm-up; `form()` gives fresh POST data each call, and
+        `before()` runs between the warm-up and the timed request."""
 
         def call():
             return client.post(path, form()) if form else client.get(path)
 
         call()  # warm caches and templates
+        if before:
+            before()
         data = form() if form else None
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
@@ -861,6 +865,11 @@ def inspect(*, sample: int, seed: int) -> dict[str, Any]:
     if busiest:
         pages["challenge_busiest"] = measure(staff, f"/werk/opgaven/{busiest[0]}/")
         pages["challenge_busiest"]["signal_count"] = busiest[1]
+    # The load phase serves challenge pages mostly from the per-viewer cache (each worker
+    # builds a page once per token); this is the cost of building one after a change.
+    pages["challenge_uncached"] = measure(
+        staff, f"/werk/opgaven/{typical}/", before=page_cache.page_changed
+    )
 
     def fresh_report() -> dict[str, str]:
         page = anonymous.get("/melden/").content.decode("utf-8", "replace")

@@ -6,6 +6,7 @@ class ChallengesConfig(AppConfig):
     label = "challenges"
 
     def ready(self) -> None:
-        from .board_cache import connect_signals
+        from . import board_cache, page_cache
 
-        connect_signals()
+        board_cache.connect_signals()
+        page_cache.connect_signals()

@@ -335,3 +335,20 @@ class BoardVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class ChallengePageVersion(models.Model):
+    """One row whose token changes with every write that a challenge page shows.
+
+    The page's body is cached per viewer under this token (see `page_cache`), in the
+    database for the same reasons as `BoardVersion`.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("opgavepaginaversie")
+        verbose_name_plural = _("opgavepaginaversies")
+
+    def __str__(self) -> str:
+        return self.token

@@ -321,9 +321,7 @@ def challenge_signals(
         queryset = queryset.filter(
             Q(received_at__lt=moment) | Q(received_at=moment, id__lt=pk), received_at__lte=moment
         )
-    rows = list(
-        queryset.select_related("kern", "reporter").order_by("-received_at", "-id")[: limit + 1]
-    )
+    rows = list(queryset.select_related("kern").order_by("-received_at", "-id")[: limit + 1])
     next_cursor = None
     if len(rows) > limit:
         last = rows[limit - 1]

@@ -1,5 +1,7 @@
 """Thin views: forms validate, services write, selectors read, permissions decide."""
 
+import itertools
+from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -7,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,9 +24,10 @@ from samenspel.accounts.decorators import role_required
 from samenspel.accounts.roles import STAFF_ROLES
 from samenspel.audit.services import audit_personal_data_read
 from samenspel.core.choices import choice_labels
-from samenspel.intake.models import Signal
+from samenspel.core.shell import render_page
+from samenspel.intake.models import Reporter, Signal
 
-from . import board_cache, form_html, permissions, selectors, services
+from . import board_cache, form_html, page_cache, permissions, selectors, services
 from .forms import (
     BoardFilterForm,
     ChallengeCreateForm,
@@ -36,6 +40,7 @@ from .forms import (
     ReweightForm,
     ScoreForm,
     TransitionForm,
+    new_submission_token,
 )
 from .models import Challenge, ChallengeEvent, PriorityCriterion, PriorityRecord
 from .workflow import Status
@@ -146,9 +151,17 @@ def _timeline_html(events: list[ChallengeEvent]) -> SafeString:
     return mark_safe("".join(items))  # noqa: S308 (every item went through format_html)
 
 
-def _timeline_context(request: HttpRequest, challenge: Challenge, **forms) -> dict:
+def _timeline_context(
+    request: HttpRequest, challenge: Challenge, *, token: Callable[[], str] | None = None, **forms
+) -> dict:
+    """The timeline's context. `token` makes the submission token of each form built here
+    (a placeholder when the body is cached, see `page_cache`)."""
     can_change = permissions.can_change(request.user, challenge)
     can_note = permissions.can_note(request.user, challenge)
+
+    def fresh(form_class):
+        return form_class(initial={"token": token()}) if token else form_class()
+
     # Fields written by `form_html`, and only for forms the viewer sees: through the
     # templates each field cost more than a query (issue 2).
     return {
@@ -156,11 +169,11 @@ def _timeline_context(request: HttpRequest, challenge: Challenge, **forms) -> di
         "events_html": _timeline_html(_timeline_events(challenge)),
         "can_change": can_change,
         "can_note": can_note,
-        "note_fields": form_html.form_fields_html(forms.get("note_form") or NoteForm(), "text")
+        "note_fields": form_html.form_fields_html(forms.get("note_form") or fresh(NoteForm), "text")
         if can_note
         else "",
         "update_fields": form_html.form_fields_html(
-            forms.get("update_form") or PublicUpdateForm(), "text"
+            forms.get("update_form") or fresh(PublicUpdateForm), "text"
         )
         if can_change
         else "",
@@ -178,8 +191,17 @@ _SIGNAL_ROW = (
 )
 
 
+def _reporter_shown(reporter) -> bool:
+    """Whether there is anything of this reporter (None for nobody) to show."""
+    return (
+        reporter is not None
+        and not reporter.anonymised_at
+        and bool(reporter.name or reporter.has_contact)
+    )
+
+
 def _reporter_cell(reporter) -> SafeString:
-    if reporter is None:
+    if not _reporter_shown(reporter):
         return format_html(
             '<td class="utrecht-table__cell"><span class="samenspel-muted">{}</span></td>',
             _("anoniem"),
@@ -199,11 +221,12 @@ def _reporter_cell(reporter) -> SafeString:
     )
 
 
-def _signal_rows_html(signals, *, show_personal_data: bool) -> SafeString:
+def _signal_rows_html(signals, *, reporter_cell: Callable[[Signal], str] | None) -> SafeString:
     """The linked signals' rows in one pass of string formatting (escaped by format_html):
-    twenty rows through the template cost more than the page's queries (issue 2)."""
+    twenty rows through the template cost more than the page's queries (issue 2). Without
+    `reporter_cell` the rows have no reporter column."""
     unknown = _("onbekend")
-    return mark_safe(  # noqa: S308 (every row went through format_html)
+    return mark_safe(  # noqa: S308 (every row went through format_html; cells are escaped)
         "".join(
             format_html(
                 _SIGNAL_ROW,
@@ -211,7 +234,7 @@ def _signal_rows_html(signals, *, show_personal_data: bool) -> SafeString:
                 summary=signal.summary,
                 kern=(signal.kern.name if signal.kern else "") or unknown,
                 channel=signal.channel_label,
-                reporter=_reporter_cell(signal.visible_reporter) if show_personal_data else "",
+                reporter=mark_safe(reporter_cell(signal)) if reporter_cell else "",  # noqa: S308
             )
             for signal in signals
         )
@@ -229,12 +252,26 @@ def _label_challenge(challenge: Challenge) -> None:
         setattr(challenge, f"{name}_label", choice_labels(Challenge, name).get(value, value))
 
 
-def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpResponse:
+def _signals_cursor(request: HttpRequest) -> str:
     after = request.GET.get("signalen_na", "")
     try:
         selectors.decode_cursor(after)
     except selectors.InvalidCursor:
         after = ""  # an unknown cursor shows the newest signals rather than an error
+    return after
+
+
+def _detail_body(
+    request: HttpRequest, challenge: Challenge, *, after: str, **forms
+) -> page_cache.PageBody:
+    """The page's body with placeholders for what is filled per request (`page_cache`): the
+    CSRF token, each empty form's submission token and the reporters' cells."""
+    marker = page_cache.new_marker()
+    tokens = itertools.count()
+
+    def token() -> str:
+        return page_cache.token_placeholder(marker, next(tokens))
+
     signal_page = selectors.challenge_signals(challenge=challenge, after=after or None)
     signals = signal_page.items
     channels = choice_labels(Signal, "channel")
@@ -244,36 +281,31 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
         # The same cut as `truncatechars:160`, without its per-call text machinery.
         signal.summary = text if len(text) <= 160 else text[:159] + "…"
     show_personal_data = permissions.can_see_personal_data(request.user, challenge)
-    for signal in signals:
-        reporter = signal.reporter
-        signal.visible_reporter = (
-            reporter
-            if show_personal_data
-            and reporter is not None
-            and not reporter.anonymised_at
-            and (reporter.name or reporter.has_contact)
-            else None
-        )
-    if show_personal_data:
-        shown = [s.reporter_id for s in signals if s.visible_reporter is not None]
-        if shown:
-            # AVG art. 5(2), accountability: every look at a reporter's data is logged.
-            audit_personal_data_read(
-                actor=request.user,
-                object_type="reporter",
-                object_ids=shown,
-                detail=f"challenge {challenge.reference}",
-            )
+    anonymous = _reporter_cell(None)
     _label_challenge(challenge)
-    context = _timeline_context(request, challenge, **forms)
-    transition_form = forms.get("transition_form") or TransitionForm(challenge=challenge)
+    context = _timeline_context(request, challenge, token=token, **forms)
+    transition_form = forms.get("transition_form") or TransitionForm(
+        challenge=challenge, initial={"token": token()}
+    )
     context.update(
         {
+            "csrf_token": page_cache.csrf_placeholder(marker),
             "priority": selectors.challenge_priority(challenge=challenge, scored_only=True),
             "priority_history": selectors.priority_history(challenge=challenge),
             "can_prioritise": permissions.can_prioritise(request.user),
             "signals": signals,
-            "signal_rows": _signal_rows_html(signals, show_personal_data=show_personal_data),
+            "signal_rows": _signal_rows_html(
+                signals,
+                reporter_cell=(
+                    lambda signal: (
+                        page_cache.reporter_placeholder(marker, signal.pk)
+                        if signal.reporter_id
+                        else anonymous
+                    )
+                )
+                if show_personal_data
+                else None,
+            ),
             "more_signals": 0 if after else max(challenge.signal_count - len(signals), 0),
             "older_signals_cursor": signal_page.next_cursor,
             "signals_paged": bool(after),
@@ -289,7 +321,47 @@ def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpR
             else "",
         }
     )
-    return render(request, "challenges/detail.html", context)
+    return page_cache.PageBody(
+        title=challenge.title,
+        html=render_to_string("challenges/_detail_body.html", context, request=request),
+        marker=marker,
+        reporters=tuple(
+            (s.pk, s.reporter_id) for s in signals if show_personal_data and s.reporter_id
+        ),
+        reference=challenge.reference,
+    )
+
+
+def _render_body(request: HttpRequest, body: page_cache.PageBody) -> HttpResponse:
+    """The page around `body`, with this request's tokens and the reporters as they are now."""
+    cells = {}
+    if body.reporters:
+        reporters = Reporter.objects.in_bulk([reporter for _, reporter in body.reporters])
+        shown = []
+        for signal_pk, reporter_pk in body.reporters:
+            reporter = reporters.get(reporter_pk)
+            cells[signal_pk] = _reporter_cell(reporter)
+            if _reporter_shown(reporter):
+                shown.append(reporter_pk)
+        if shown:
+            # AVG art. 5(2), accountability: every look at a reporter's data is logged.
+            audit_personal_data_read(
+                actor=request.user,
+                object_type="reporter",
+                object_ids=shown,
+                detail=f"challenge {body.reference}",
+            )
+    html = page_cache.fill(
+        body, csrf=get_token(request), new_token=new_submission_token, reporter_cells=cells
+    )
+    return render_page(request, title=body.title, content=html)
+
+
+def _render_detail(request: HttpRequest, challenge: Challenge, **forms) -> HttpResponse:
+    """The page with a form that carries errors: built for this request only."""
+    return _render_body(
+        request, _detail_body(request, challenge, after=_signals_cursor(request), **forms)
+    )
 
 
 def _challenge_action(permission):
@@ -401,7 +473,11 @@ def board(request: HttpRequest) -> HttpResponse:
     )
     context["can_create"] = permissions.can_create(request.user)
     context["can_prioritise"] = permissions.can_prioritise(request.user)
-    return render(request, "challenges/board.html", context)
+    return render_page(
+        request,
+        title=_("Bord"),
+        content=render_to_string("challenges/_board_page.html", context, request=request),
+    )
 
 
 @role_required(permissions.CREATE_ROLES)
@@ -440,10 +516,17 @@ def challenge_create_view(request: HttpRequest) -> HttpResponse:
 @require_safe
 @role_required(STAFF_ROLES)
 def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    challenge = selectors.challenge_for_page(pk=pk)
-    if challenge is None:
-        raise Http404
-    return _render_detail(request, challenge)
+    after = _signals_cursor(request)
+
+    def build() -> page_cache.PageBody:
+        challenge = selectors.challenge_for_page(pk=pk)
+        if challenge is None:
+            raise Http404
+        return _detail_body(request, challenge, after=after)
+
+    return _render_body(
+        request, page_cache.cached_body(user=request.user, pk=pk, after=after, build=build)
+    )
 
 
 @role_required(STAFF_ROLES)

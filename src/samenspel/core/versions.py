@@ -14,6 +14,7 @@ from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Model, Subquery
 
 ROW = 1
@@ -26,9 +27,31 @@ def new_token() -> str:
     return secrets.token_hex(16)
 
 
+_READ_SQL: dict[tuple[str, ...], str] = {}
+
+
+def read(*models: type[Model]) -> tuple[str | None, ...]:
+    """The tokens of `models` in one query, `None` for a row not yet created.
+
+    Fixed SQL rather than a queryset: every cached page reads its tokens on every request,
+    and compiling the ORM query cost more than running it (issue 2)."""
+    tables = tuple(model._meta.db_table for model in models)
+    sql = _READ_SQL.get(tables)
+    if sql is None:
+        quote = connection.ops.quote_name
+        # Only our own models' table names go in, quoted; the row id is a parameter.
+        sql = _READ_SQL[tables] = "SELECT " + ", ".join(  # noqa: S608
+            f"(SELECT {quote('token')} FROM {quote(table)} WHERE {quote('id')} = %s)"  # noqa: S608
+            for table in tables
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [ROW] * len(tables))
+        return tuple(cursor.fetchone())
+
+
 def current(model: type[Model]) -> str:
     """The current token; the first read of an empty database creates the row."""
-    token = model.objects.filter(pk=ROW).values_list("token", flat=True).first()
+    (token,) = read(model)
     if token is None:
         token = model.objects.get_or_create(pk=ROW, defaults={"token": new_token()})[0].token
     return token

@@ -25,6 +25,7 @@ from samenspel.audit.services import audit_personal_data_read
 from samenspel.challenges.services import challenge_link_signals
 from samenspel.core import fragments
 from samenspel.core.choices import choice_labels
+from samenspel.core.shell import render_page
 
 from . import inbox_cache, selectors, services, throttle
 from .forms import (
@@ -344,9 +345,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
         parts=(scope, filters, selectors.decode_cursor(cursor)),
         build=build,
     )
-    return render(
-        request,
-        "intake/inbox.html",
+    content = render_to_string(
+        "intake/_inbox_page.html",
         {
             "form": form,
             "filters_html": _inbox_filters_html(form),
@@ -362,7 +362,9 @@ def inbox(request: HttpRequest) -> HttpResponse:
                 ]
             ),
         },
+        request=request,
     )
+    return render_page(request, title=_("Signalen"), content=content)
 
 
 def _parse_ids(values: list[str]) -> list[int] | None:
