@@ -15,6 +15,18 @@ def department(db):
 
 
 @pytest.fixture
+def team(users):
+    return users[Role.DEVELOPMENT_TEAM]
+
+
+@pytest.fixture
+def staff_client(client, team):
+    """The test client, logged in as a member of the development team."""
+    client.force_login(team)
+    return client
+
+
+@pytest.fixture
 def challenge(users, department):
     """A public challenge owned by Openbare Ruimte, with one followed signal."""
     signal = FollowedSignalFactory(

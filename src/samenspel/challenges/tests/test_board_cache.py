@@ -3,12 +3,10 @@
 import re
 from decimal import Decimal
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from samenspel.accounts.roles import Role
 from samenspel.challenges.models import Challenge
 from samenspel.challenges.services import (
     challenge_link_signals,
@@ -25,17 +23,6 @@ from samenspel.places.tests.factories import KernFactory
 from .factories import ChallengeFactory, SignalFactory
 
 BOARD = reverse("challenges:board")
-
-
-@pytest.fixture
-def team(users):
-    return users[Role.DEVELOPMENT_TEAM]
-
-
-@pytest.fixture
-def staff_client(client, team):
-    client.force_login(team)
-    return client
 
 
 def _board(client, **params) -> str:

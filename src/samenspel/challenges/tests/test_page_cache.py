@@ -45,21 +45,10 @@ def _tokens(html: str) -> dict[str, str]:
     return dict(re.findall(r'name="([a-z]+-token)" value="([^"]+)"', html))
 
 
-@pytest.fixture
-def team(users):
-    return users[Role.DEVELOPMENT_TEAM]
-
-
-@pytest.fixture
-def team_client(client, team):
-    client.force_login(team)
-    return client
-
-
-def test_second_visit_reads_neither_the_challenge_nor_its_signals(team_client, challenge):
-    first = _page(team_client, challenge)
+def test_second_visit_reads_neither_the_challenge_nor_its_signals(staff_client, challenge):
+    first = _page(staff_client, challenge)
     with CaptureQueriesContext(connection) as queries:
-        second = _page(team_client, challenge)
+        second = _page(staff_client, challenge)
     sql = " ".join(q["sql"] for q in queries.captured_queries)
     for table in ('challenges_challenge"', "intake_signal", "challenges_challengeevent"):
         assert table not in sql
@@ -92,26 +81,26 @@ def test_every_visit_gets_fresh_submission_tokens_and_both_notes_are_stored(team
 
 
 def test_reporters_are_read_and_audited_on_every_visit_and_anonymisation_shows_at_once(
-    team_client, team, challenge
+    staff_client, team, challenge
 ):
     reporter = challenge.signals.get().reporter
     # Once the challenge is closed its reporters' data are kept no longer than the period.
     Challenge.objects.filter(pk=challenge.pk).update(status=Status.DONE)
-    assert "Jannie van Wijk" in _page(team_client, challenge)
-    assert "Jannie van Wijk" in _page(team_client, challenge)
+    assert "Jannie van Wijk" in _page(staff_client, challenge)
+    assert "Jannie van Wijk" in _page(staff_client, challenge)
     assert AuditLogEntry.objects.filter(actor=team, object_id=str(reporter.pk)).count() == 2
     # The retention job blanks reporters with a QuerySet.update(), which no signal sees.
     reporters_anonymise_expired(now=timezone.now() + timedelta(days=10 * 365))
-    html = _page(team_client, challenge)
+    html = _page(staff_client, challenge)
     assert "Jannie van Wijk" not in html
     assert reporter.email not in html
     assert "anoniem" in html
     assert AuditLogEntry.objects.filter(actor=team, object_id=str(reporter.pk)).count() == 2
 
 
-def test_cached_body_holds_no_personal_data(team_client, team, challenge):
+def test_cached_body_holds_no_personal_data(staff_client, team, challenge):
     reporter = challenge.signals.get().reporter
-    _page(team_client, challenge)
+    _page(staff_client, challenge)
 
     def build():
         raise AssertionError("the page should have been cached")
@@ -189,33 +178,33 @@ def _edit_signal(signal, text: str) -> str:
 
 
 @pytest.mark.parametrize("change", sorted(CHANGES))
-def test_each_change_shows_on_the_next_visit(team_client, team, challenge, change):
+def test_each_change_shows_on_the_next_visit(staff_client, team, challenge, change):
     signal = challenge.signals.get()
     if signal.kern is None:
         signal.kern = KernFactory(name="Almkerk")
         signal.save()
-    _page(team_client, challenge)
+    _page(staff_client, challenge)
     shown = CHANGES[change](challenge, team)
     assert shown not in "Ontmoetingsplek bij de kerk"
-    assert shown in _page(team_client, challenge)
+    assert shown in _page(staff_client, challenge)
 
 
-def test_a_score_shows_on_the_next_visit(team_client, team, challenge, criteria):
-    _page(team_client, challenge)
+def test_a_score_shows_on_the_next_visit(staff_client, team, challenge, criteria):
+    _page(staff_client, challenge)
     challenge_score(
         challenge=challenge, actor=team, scores={criteria["urgency"].pk: (5, "Heel dringend.")}
     )
-    assert "Heel dringend." in _page(team_client, challenge)
+    assert "Heel dringend." in _page(staff_client, challenge)
 
 
-def test_an_owner_shows_on_the_next_visit(team_client, team, challenge):
-    _page(team_client, challenge)
+def test_an_owner_shows_on_the_next_visit(staff_client, team, challenge):
+    _page(staff_client, challenge)
     owner = EmployeeFactory(name="Piet de Graaf", department=challenge.owner_department)
     challenge_update(challenge=challenge, actor=team, owner=owner)
-    assert "Piet de Graaf" in _page(team_client, challenge)
+    assert "Piet de Graaf" in _page(staff_client, challenge)
     owner.name = "Piet de Graaf-Verhoeven"
     owner.save()
-    assert "Piet de Graaf-Verhoeven" in _page(team_client, challenge)
+    assert "Piet de Graaf-Verhoeven" in _page(staff_client, challenge)
 
 
 def test_new_report_and_a_log_in_leave_cached_pages_alone(client, team, challenge):
@@ -228,8 +217,8 @@ def test_new_report_and_a_log_in_leave_cached_pages_alone(client, team, challeng
     assert page_cache.page_version()[0] != token
 
 
-def test_a_flash_message_shows_once_on_the_cached_page(team_client, challenge):
-    client = team_client
+def test_a_flash_message_shows_once_on_the_cached_page(staff_client, challenge):
+    client = staff_client
     client.get(_url(challenge))  # fills the cache
     response = client.post(
         reverse("challenges:note", args=[challenge.pk]),

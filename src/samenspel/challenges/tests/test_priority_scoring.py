@@ -5,16 +5,10 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from samenspel.accounts.roles import Role
 from samenspel.challenges.models import Challenge, PriorityRecord, PriorityScore
 from samenspel.challenges.services import challenge_score
 
 from .factories import ChallengeFactory
-
-
-@pytest.fixture
-def team(users):
-    return users[Role.DEVELOPMENT_TEAM]
 
 
 def test_scoring_stores_the_priority_on_the_challenge(team, criteria):
