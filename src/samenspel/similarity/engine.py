@@ -99,9 +99,10 @@ favoured short rows that lack a word of the query (0.952 with it, 0.984 without,
 postings and 1,500 candidates). Candidate scores are float32 sums in a reused per-thread
 accumulator (a column lists a row once, so a fancy-indexed add is exact): a query allocates
 and scans nothing of the index's length. `OPENBLAS_NUM_THREADS=1 python
-benchmarks/similarity.py` at commit 9f9acd4 (CPU time on the shared 2-core machine, one run),
-at 1M signals: query with context p50 11.0 ms, p95 14.7 ms; recall@5 against exact brute
-force 0.992 (brute force p50 171 ms); build 179 s; peak memory 2.5 GB; grouping 90 s. The
+benchmarks/similarity.py` at commit bee4a86 (CPU time on the shared 2-core machine, one run),
+at 1M signals: query with context p95 16.4 ms; recall@5 against exact brute force 0.992
+(brute force p50 164 ms); build 148 s; peak memory 2.5 GB (4.6 GB with the brute-force
+matrix); grouping 77 s. The
 tail is merged into the postings when it passes `tail_limit`
 rows, so an insert is O(row) and a merge (a linear CSR→CSC pass) is amortised. Recall of
 this fast path against exact brute force is measured by benchmarks/similarity.py, which runs
