@@ -50,6 +50,8 @@ from .models import (
     PriorityScore,
 )
 
+BODY_FORMAT = 1
+
 
 @dataclass(frozen=True)
 class PageBody:
@@ -114,6 +116,9 @@ def cached_body(*, user, pk: int, after: str, build: Callable[[], PageBody]) -> 
     """The body of challenge `pk`'s page for this viewer, built by `build()` when missing."""
     token, knowledge = page_version()
     parts = (
+        # What a cached body looks like: a deploy that changes `PageBody` or the body's
+        # placeholders raises this, so that no process reads an entry of the old shape.
+        BODY_FORMAT,
         token,
         knowledge,
         pk,
