@@ -130,9 +130,9 @@ IDF_TIE = 0.01
 
 
 def writer_of(signal_id: str) -> str:
-    """Who wrote a row of the evaluation set: the first set ("e" ids, both halves) or the
-    second tuning set ("x" ids), written later by another hand with longer gaps and more
-    paraphrase. Tuning scores each writer on its own and weighs them equally, so that the
+    """Who wrote a row of the evaluation set: the first set ("e" ids) or the second ("x"
+    ids), written later by another hand with longer gaps and more paraphrase; each has rows in
+    both halves. Tuning scores each writer on its own and weighs them equally, so that the
     weights fit how people write rather than how one writer does."""
     return "second" if signal_id.startswith("x") else "first"
 
@@ -225,7 +225,7 @@ def tune(encoder=None, top: int = 0) -> Weights:
     # Tie-break on the IDF power: it decides how the text alone ranks neighbours, and on real
     # reports (Katwijk) the square root ranks them better (60.0% against 57.9%). So when the
     # best with power 0.5 is within IDF_TIE of the best overall, power 0.5 wins. This makes the
-    # Katwijk figure a less independent check of that one parameter; the note says so.
+    # Katwijk figure a less independent check of that one parameter (engine.py says so too).
     damped = next((item for item in results if item[2].idf_power == 0.5), best)
     if best[0] - damped[0] <= IDF_TIE:
         best = damped
