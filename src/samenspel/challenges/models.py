@@ -352,3 +352,19 @@ class ChallengePageVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class ChallengePageState(models.Model):
+    """A token per challenge that changes with every write to what that challenge's page shows
+    (see `page_cache`); `ChallengePageVersion` covers what all pages show. A plain id, no
+    foreign key: a deleted challenge keeps a stale row, so that its cached page stays stale."""
+
+    challenge_id = models.BigIntegerField(primary_key=True)
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("opgavepaginastand")
+        verbose_name_plural = _("opgavepaginastanden")
+
+    def __str__(self) -> str:
+        return f"{self.challenge_id}: {self.token}"

@@ -3,11 +3,13 @@
 Building the page costs a dozen queries and six blocks of HTML (issue 2's slowest page),
 while a challenge changes only when somebody works on it and staff come back to the same
 challenge again and again. So the body (all of `<main>` but the flash messages) is cached
-under a token that every write the page shows replaces (`page_changed`), and per viewer:
-the blocks show links and forms by the viewer's rights, and a key per viewer and role set
-can never hand one person's page to another. The token lives in the database
-(`ChallengePageVersion`, ADR 13): every worker process sees a change at once, and a write
-that is rolled back rolls its token back too.
+under tokens that every write the page shows replaces, and per viewer: the blocks show links
+and forms by the viewer's rights, and a key per viewer and role set can never hand one
+person's page to another. The tokens live in the database (ADR 13): every worker process sees
+a change at once, and a write that is rolled back rolls its token back too. There are three:
+the challenge's own (`ChallengePageState`, replaced by `challenge_changed`), one for what
+every page shows (`ChallengePageVersion`, `page_changed`) and the knowledge block's
+(`KnowledgeVersion`); one query reads all three.
 
 Never cached, filled in per request instead (`fill`):
 - residents' personal data: each reporter cell is a placeholder, filled from `Reporter` on
@@ -18,14 +20,15 @@ Never cached, filled in per request instead (`fill`):
 A placeholder is a random marker (new for every render, so no resident can type one into a
 signal) followed by its kind and an `x`.
 
-Model signals replace the token: saves and deletes of the challenge and everything it shows
-(events, linked signals, priority scores and records, criteria, criteria changes, the
-participation advice, the coalition and its places), of the names it shows (kernen, themes,
-departments, employees, users) and changes to a challenge's kernen and themes. A new signal
-that is not linked to any challenge, a new kern, theme, department, employee or user (on no
-page until a write links it), and a log-in (which saves only `last_login`) leave it. The
-knowledge block has its own token (`KnowledgeVersion`), read in the same query and part of
-the key; so are today's date ("waiting for priority" counts working days) and the language.
+Model signals replace them. The challenge's own token: saves and deletes of the challenge and
+of what belongs to it (events, linked signals, priority scores and records, the participation
+advice, the coalition and its places) and changes to its kernen and themes, from either side;
+a signal moved to another challenge changes both pages. The token of all pages: the names the
+pages show (saves of kernen, themes, departments, employees and users, and their deletes) and
+the priority criteria and their changes. A new signal that is not linked to any challenge, a
+new kern, theme, department, employee or user (on no page until a write links it), and a
+log-in (which saves only `last_login`) leave both alone. Today's date ("waiting for priority"
+counts working days) and the language are part of the key too.
 """
 
 import re
@@ -33,7 +36,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.utils import timezone, translation
 
 from samenspel.accounts.roles import user_roles
@@ -43,6 +46,7 @@ from . import selectors
 from .models import (
     Challenge,
     ChallengeEvent,
+    ChallengePageState,
     ChallengePageVersion,
     CriteriaChange,
     PriorityCriterion,
@@ -97,14 +101,19 @@ def fill(body: PageBody, *, csrf: str, new_token: Callable[[], str], reporter_ce
     return pattern.sub(replace, body.html)
 
 
-def page_version() -> tuple[str, str]:
-    """The page token and the knowledge token, in one indexed query."""
+def page_version(pk: int) -> tuple[str, str, str]:
+    """The token of all pages, the knowledge token and challenge `pk`'s own token ("" for a
+    challenge nothing was written to yet), in one indexed query."""
     from samenspel.knowledge.models import KnowledgeVersion
 
-    token, knowledge = versions.read(ChallengePageVersion, KnowledgeVersion)
-    if token is None:
-        token = versions.current(ChallengePageVersion)
-    return token, knowledge or ""
+    everything, knowledge, own = versions.read_rows(
+        (ChallengePageVersion, "id", versions.ROW),
+        (KnowledgeVersion, "id", versions.ROW),
+        (ChallengePageState, "challenge_id", pk),
+    )
+    if everything is None:
+        everything = versions.current(ChallengePageVersion)
+    return everything, knowledge or "", own or ""
 
 
 def page_changed() -> None:
@@ -112,15 +121,28 @@ def page_changed() -> None:
     versions.replace(ChallengePageVersion)
 
 
+def challenge_changed(*pks: int | None) -> None:
+    """Make the cached pages of these challenges stale; part of the caller's transaction."""
+    wanted = sorted({pk for pk in pks if pk is not None})
+    if wanted:
+        ChallengePageState.objects.bulk_create(
+            [ChallengePageState(challenge_id=pk, token=versions.new_token()) for pk in wanted],
+            update_conflicts=True,
+            unique_fields=["challenge_id"],
+            update_fields=["token"],
+        )
+
+
 def cached_body(*, user, pk: int, after: str, build: Callable[[], PageBody]) -> PageBody:
     """The body of challenge `pk`'s page for this viewer, built by `build()` when missing."""
-    token, knowledge = page_version()
+    token, knowledge, own = page_version(pk)
     parts = (
         # What a cached body looks like: a deploy that changes `PageBody` or the body's
         # placeholders raises this, so that no process reads an entry of the old shape.
         BODY_FORMAT,
         token,
         knowledge,
+        own,
         pk,
         after,
         user.pk,
@@ -135,17 +157,64 @@ def cached_body(*, user, pk: int, after: str, build: Callable[[], PageBody]) -> 
 _on_change = versions.receiver(ChallengePageVersion)
 
 
+def _on_challenge_change(sender, instance, **kwargs) -> None:
+    challenge_changed(instance.pk)
+
+
+def _on_part_change(sender, instance, **kwargs) -> None:
+    # Events, priority scores and records, the participation advice and the coalition.
+    challenge_changed(instance.challenge_id)
+
+
+def _on_membership_change(sender, instance, **kwargs) -> None:
+    from samenspel.coalitions.models import Coalition
+
+    challenge_changed(
+        Coalition.objects.filter(pk=instance.coalition_id)
+        .values_list("challenge_id", flat=True)
+        .first()
+    )
+
+
+def _on_relation_change(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """A challenge's kernen or themes, changed from either side."""
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        challenge_changed(instance.pk)
+    elif pk_set is not None:
+        challenge_changed(*pk_set)
+    else:  # a kern's or theme's challenges cleared: which ones is gone
+        page_changed()
+
+
 def _on_name_save(sender, created, **kwargs) -> None:
     # A new kern, theme, department, employee or user is on no page until something links
-    # it, and that write replaces the token itself.
+    # it, and that write replaces a token itself.
     if not created:
         page_changed()
 
 
+def _remember_signal_challenge(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Before a signal is saved: the challenge it belonged to, whose page loses it if it
+    moves (`challenge_link_signals` moves signals between challenges)."""
+    instance._page_previous_challenge = None
+    if instance._state.adding or raw:
+        return
+    if update_fields is not None and "challenge" not in update_fields:
+        return
+    instance._page_previous_challenge = (
+        type(instance).objects.filter(pk=instance.pk).values_list("challenge_id", flat=True).first()
+    )
+
+
 def _on_signal_save(sender, instance, created, **kwargs) -> None:
     # A new signal outside every challenge is on no challenge page (the public form's path).
-    if not (created and instance.challenge_id is None):
-        page_changed()
+    challenge_changed(instance.challenge_id, getattr(instance, "_page_previous_challenge", None))
+
+
+def _on_signal_delete(sender, instance, **kwargs) -> None:
+    challenge_changed(instance.challenge_id)
 
 
 def _on_user_save(sender, created, update_fields=None, **kwargs) -> None:
@@ -165,28 +234,28 @@ def connect_signals() -> None:
 
     from .models import Theme
 
-    for model in (
-        Challenge,
-        ChallengeEvent,
-        PriorityCriterion,
-        PriorityScore,
-        PriorityRecord,
-        CriteriaChange,
-        ParticipationAdvice,
-        Coalition,
-        Membership,
-    ):
-        name = model.__name__
-        post_save.connect(_on_change, sender=model, dispatch_uid=f"page-save-{name}")
-        post_delete.connect(_on_change, sender=model, dispatch_uid=f"page-delete-{name}")
+    def connect(receiver, model, *signals) -> None:
+        for signal in signals:
+            kind = "save" if signal is post_save else "delete"
+            signal.connect(receiver, sender=model, dispatch_uid=f"page-{kind}-{model.__name__}")
+
+    connect(_on_challenge_change, Challenge, post_save, post_delete)
+    for model in (ChallengeEvent, PriorityScore, PriorityRecord, ParticipationAdvice, Coalition):
+        connect(_on_part_change, model, post_save, post_delete)
+    connect(_on_membership_change, Membership, post_save, post_delete)
+    # What every prioritised challenge shows: the criteria and their changes.
+    for model in (PriorityCriterion, CriteriaChange):
+        connect(_on_change, model, post_save, post_delete)
     for model in (Kern, Theme, Department, Employee):
-        name = model.__name__
-        post_save.connect(_on_name_save, sender=model, dispatch_uid=f"page-save-{name}")
-        post_delete.connect(_on_change, sender=model, dispatch_uid=f"page-delete-{name}")
-    post_save.connect(_on_signal_save, sender=Signal, dispatch_uid="page-save-Signal")
-    post_delete.connect(_on_change, sender=Signal, dispatch_uid="page-delete-Signal")
+        connect(_on_name_save, model, post_save)
+        connect(_on_change, model, post_delete)
+    pre_save.connect(_remember_signal_challenge, sender=Signal, dispatch_uid="page-pre-Signal")
+    connect(_on_signal_save, Signal, post_save)
+    connect(_on_signal_delete, Signal, post_delete)
     user = get_user_model()
-    post_save.connect(_on_user_save, sender=user, dispatch_uid="page-save-User")
-    post_delete.connect(_on_change, sender=user, dispatch_uid="page-delete-User")
+    connect(_on_user_save, user, post_save)
+    connect(_on_change, user, post_delete)
     for through in (Challenge.kernen.through, Challenge.themes.through):
-        m2m_changed.connect(_on_change, sender=through, dispatch_uid=f"page-{through.__name__}")
+        m2m_changed.connect(
+            _on_relation_change, sender=through, dispatch_uid=f"page-{through.__name__}"
+        )

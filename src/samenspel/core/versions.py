@@ -27,26 +27,31 @@ def new_token() -> str:
     return secrets.token_hex(16)
 
 
-_READ_SQL: dict[tuple[str, ...], str] = {}
+_READ_SQL: dict[tuple[tuple[str, str], ...], str] = {}
 
 
-def read(*models: type[Model]) -> tuple[str | None, ...]:
-    """The tokens of `models` in one query, `None` for a row not yet created.
+def read_rows(*rows: tuple[type[Model], str, Any]) -> tuple[str | None, ...]:
+    """The `token` of each (model, key column, key) row in one query, `None` for a missing row.
 
     Fixed SQL rather than a queryset: every cached page reads its tokens on every request,
     and compiling the ORM query cost more than running it (issue 2)."""
-    tables = tuple(model._meta.db_table for model in models)
-    sql = _READ_SQL.get(tables)
+    shape = tuple((model._meta.db_table, column) for model, column, _ in rows)
+    sql = _READ_SQL.get(shape)
     if sql is None:
         quote = connection.ops.quote_name
-        # Only our own models' table names go in, quoted; the row id is a parameter.
-        sql = _READ_SQL[tables] = "SELECT " + ", ".join(  # noqa: S608
-            f"(SELECT {quote('token')} FROM {quote(table)} WHERE {quote('id')} = %s)"  # noqa: S608
-            for table in tables
+        # Only our own models' table and column names go in, quoted; keys are parameters.
+        sql = _READ_SQL[shape] = "SELECT " + ", ".join(  # noqa: S608
+            f"(SELECT {quote('token')} FROM {quote(table)} WHERE {quote(column)} = %s)"  # noqa: S608
+            for table, column in shape
         )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [ROW] * len(tables))
+        cursor.execute(sql, [key for _, _, key in rows])
         return tuple(cursor.fetchone())
+
+
+def read(*models: type[Model]) -> tuple[str | None, ...]:
+    """The tokens of these one-row token models in one query (`read_rows`)."""
+    return read_rows(*((model, "id", ROW) for model in models))
 
 
 def current(model: type[Model]) -> str:

@@ -28,7 +28,7 @@ from samenspel.knowledge.tests.factories import make_tool
 from samenspel.organisation.tests.factories import EmployeeFactory
 from samenspel.places.tests.factories import KernFactory
 
-from .factories import SignalFactory, ThemeFactory
+from .factories import ChallengeFactory, SignalFactory, ThemeFactory
 
 
 def _url(challenge) -> str:
@@ -208,13 +208,52 @@ def test_an_owner_shows_on_the_next_visit(staff_client, team, challenge):
 
 
 def test_new_report_and_a_log_in_leave_cached_pages_alone(client, team, challenge):
-    token = page_cache.page_version()[0]
+    tokens = page_cache.page_version(challenge.pk)
     SignalFactory(text="Een nieuwe melding, nog nergens aan gekoppeld.")
     client.force_login(team)  # saves the user's last_login
     assert get_user_model().objects.get(pk=team.pk).last_login is not None
-    assert page_cache.page_version()[0] == token
+    assert page_cache.page_version(challenge.pk) == tokens
     SignalFactory(text="Hoort bij de opgave.", challenge=challenge)
-    assert page_cache.page_version()[0] != token
+    everything, knowledge, own = page_cache.page_version(challenge.pk)
+    assert (everything, knowledge) == tokens[:2]
+    assert own != tokens[2]
+
+
+def test_work_on_another_challenge_leaves_this_page_cached(staff_client, team, challenge):
+    other = ChallengeFactory(title="Dorpshuis Eethen")
+    _page(staff_client, challenge)
+    challenge_add_note(challenge=other, actor=team, text="Gebeld met het bestuur.")
+    challenge_link_signals(challenge=other, signals=[SignalFactory()], actor=team)
+    with CaptureQueriesContext(connection) as queries:
+        _page(staff_client, challenge)
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "intake_signal" not in sql and 'challenges_challenge"' not in sql
+    assert "Gebeld met het bestuur." in _page(staff_client, other)
+
+
+def test_a_signal_moved_to_another_challenge_leaves_both_pages(staff_client, team, challenge):
+    moved = challenge.signals.get()
+    other = ChallengeFactory(title="Dorpshuis Eethen")
+    assert moved.text in _page(staff_client, challenge)
+    _page(staff_client, other)
+    challenge_link_signals(challenge=other, signals=[moved], actor=team)
+    assert moved.text not in _page(staff_client, challenge)
+    assert moved.text in _page(staff_client, other)
+    # Moved back by a plain save (as the admin site does), without the service's recount.
+    moved.refresh_from_db()
+    moved.challenge = challenge
+    moved.save()
+    assert moved.text not in _page(staff_client, other)
+    assert moved.text in _page(staff_client, challenge)
+
+
+def test_a_kern_given_challenges_from_its_own_side_shows(staff_client, challenge):
+    kern = KernFactory(name="Waardhuizen")
+    assert "Waardhuizen" not in _page(staff_client, challenge)
+    kern.challenges.add(challenge)
+    assert "Waardhuizen" in _page(staff_client, challenge)
+    kern.challenges.clear()
+    assert "Waardhuizen" not in _page(staff_client, challenge)
 
 
 def test_a_flash_message_shows_once_on_the_cached_page(staff_client, challenge):
