@@ -133,8 +133,9 @@ def challenge_changed(*pks: int | None) -> None:
         )
 
 
-def cached_body(*, user, pk: int, after: str, build: Callable[[], PageBody]) -> PageBody:
-    """The body of challenge `pk`'s page for this viewer, built by `build()` when missing."""
+def cached_body(*, user, pk: int, after: str, build: Callable[[str], PageBody]) -> PageBody:
+    """The body of challenge `pk`'s page for this viewer, built when missing by
+    `build(knowledge token)`: the knowledge block's key needs the token read here."""
     token, knowledge, own = page_version(pk)
     parts = (
         # What a cached body looks like: a deploy that changes `PageBody` or the body's
@@ -151,7 +152,7 @@ def cached_body(*, user, pk: int, after: str, build: Callable[[], PageBody]) -> 
         timezone.localdate().isoformat(),
         selectors.unscored_working_days(),
     )
-    return versions.cached("challenges:page", parts, build)
+    return versions.cached("challenges:page", parts, lambda: build(knowledge))
 
 
 _on_change = versions.receiver(ChallengePageVersion)

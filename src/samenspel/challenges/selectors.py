@@ -282,13 +282,11 @@ def _count(queryset: QuerySet) -> Subquery:
 
 
 def challenge_for_page(*, pk: int) -> Challenge | None:
-    """`challenge_for_staff` plus, in the same query, what the page's side blocks would each
-    fetch on their own: the knowledge token (`knowledge_token`) and the coalition's accepted
-    and open places (`coalition_accepted`, `coalition_open`). On a busy PostgreSQL server a
-    round trip costs more than the whole subquery (issue 2); the blocks query for themselves
-    when the attributes are missing."""
+    """`challenge_for_staff` plus, in the same query, what the coalition block would fetch on
+    its own: the accepted and open places (`coalition_accepted`, `coalition_open`). On a busy
+    PostgreSQL server a round trip costs more than the whole subquery (issue 2); the block
+    queries for itself when the attributes are missing."""
     from samenspel.coalitions.models import ACTIVE_STATUSES, Membership
-    from samenspel.knowledge.relevance_cache import token_subquery
 
     members = Membership.objects.filter(coalition__challenge=OuterRef("pk"))
     return (
@@ -297,7 +295,6 @@ def challenge_for_page(*, pk: int) -> Challenge | None:
         )
         .prefetch_related(_kernen_prefetch(), "themes")
         .annotate(
-            knowledge_token=token_subquery(),
             coalition_accepted=_count(members.filter(status=Membership.Status.ACCEPTED)),
             coalition_open=_count(members.filter(status__in=ACTIVE_STATUSES)),
         )

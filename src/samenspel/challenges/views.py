@@ -518,10 +518,11 @@ def challenge_create_view(request: HttpRequest) -> HttpResponse:
 def challenge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     after = _signals_cursor(request)
 
-    def build() -> page_cache.PageBody:
+    def build(knowledge_token: str) -> page_cache.PageBody:
         challenge = selectors.challenge_for_page(pk=pk)
         if challenge is None:
             raise Http404
+        challenge.knowledge_token = knowledge_token  # read with the page's tokens already
         return _detail_body(request, challenge, after=after)
 
     return _render_body(

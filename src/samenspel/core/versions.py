@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Model, Subquery
+from django.db.models import Model
 
 ROW = 1
 # Only a safety net for writes that replace no token (a bulk data load); a change that does
@@ -67,12 +67,6 @@ def replace(model: type[Model]) -> None:
     token = new_token()
     if not model.objects.filter(pk=ROW).update(token=token):
         model.objects.get_or_create(pk=ROW, defaults={"token": token})
-
-
-def subquery(model: type[Model]) -> Subquery:
-    """The token as a subquery, for a page that reads it along with its own row; `None`
-    there until the first write creates the row."""
-    return Subquery(model.objects.filter(pk=ROW).values("token")[:1])
 
 
 def receiver(model: type[Model]) -> Callable[..., None]:

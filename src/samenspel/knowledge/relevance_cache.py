@@ -21,7 +21,6 @@ of these (a bulk data load).
 
 from collections.abc import Callable
 
-from django.db.models import Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 
@@ -33,12 +32,6 @@ from .models import KnowledgeVersion, Lesson, SearchDocument, Tag, Tool
 def knowledge_version() -> str:
     """The current token: one indexed single-row query."""
     return versions.current(KnowledgeVersion)
-
-
-def token_subquery() -> Subquery:
-    """The token as a subquery, for a page that reads it along with its own row (the
-    challenge page); `None` there until the first write creates the row."""
-    return versions.subquery(KnowledgeVersion)
 
 
 def knowledge_changed() -> None:
@@ -53,8 +46,8 @@ def cached_challenge_knowledge(
     not cached.
 
     The challenge's kernen and themes come from its prefetched relations when the page
-    loaded them, and the token from `token_subquery` when the page read it along with the
-    challenge, so the key costs no query of its own.
+    loaded them, and the token from `challenge.knowledge_token` when the page read it already
+    (the challenge page's cache reads it with its own tokens), so the key costs no query.
     """
     parts = (
         getattr(challenge, "knowledge_token", None) or knowledge_version(),

@@ -102,7 +102,7 @@ def test_cached_body_holds_no_personal_data(staff_client, team, challenge):
     reporter = challenge.signals.get().reporter
     _page(staff_client, challenge)
 
-    def build():
+    def build(knowledge_token):
         raise AssertionError("the page should have been cached")
 
     with translation.override("nl"):
