@@ -6,6 +6,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.models import VersionToken
+
 from .workflow import Status
 
 
@@ -319,39 +321,20 @@ class CriteriaChange(AppendOnlyModel):
         return lines
 
 
-class BoardVersion(models.Model):
-    """One row whose token changes with every write that the board shows.
-
-    The rendered board is cached under this token (see `board_cache`). It lives in the
-    database, not in the cache, so every worker process sees a change at once and a change
-    that is rolled back also rolls back its new token.
-    """
-
-    token = models.CharField(max_length=32)
+class BoardVersion(VersionToken):
+    """The token of the rendered board (see `board_cache`)."""
 
     class Meta:
         verbose_name = _("bordversie")
         verbose_name_plural = _("bordversies")
 
-    def __str__(self) -> str:
-        return self.token
 
-
-class ChallengePageVersion(models.Model):
-    """One row whose token changes with every write that a challenge page shows.
-
-    The page's body is cached per viewer under this token (see `page_cache`), in the
-    database for the same reasons as `BoardVersion`.
-    """
-
-    token = models.CharField(max_length=32)
+class ChallengePageVersion(VersionToken):
+    """The token of what every challenge page shows (see `page_cache`)."""
 
     class Meta:
         verbose_name = _("opgavepaginaversie")
         verbose_name_plural = _("opgavepaginaversies")
-
-    def __str__(self) -> str:
-        return self.token
 
 
 class ChallengePageState(models.Model):

@@ -1,11 +1,11 @@
 """Version tokens in the database, under which rendered pages are cached (ADR 13).
 
-A token model has one row (id 1) with a `token` field. Reading the token is one indexed
-single-row query; replacing it is part of the writer's transaction, so every worker
-process sees a change at once and a write that is rolled back rolls its token back too.
-The board (`BoardVersion`), the inbox (`InboxVersion`) and the knowledge block
-(`KnowledgeVersion`) each have their own model, so that a write to one does not empty the
-caches of the others.
+A token model (a `core.models.VersionToken`) has one row (id 1) with a `token` field.
+Reading the token is one indexed single-row query; replacing it is part of the writer's
+transaction, so every worker process sees a change at once and a write that is rolled back
+rolls its token back too. The board (`BoardVersion`), the inbox (`InboxVersion`), the
+knowledge block (`KnowledgeVersion`) and the challenge pages (`ChallengePageVersion`) each
+have their own model, so that a write to one does not empty the caches of the others.
 """
 
 import hashlib

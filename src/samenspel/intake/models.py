@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.models import VersionToken
+
 
 def new_follow_token() -> str:
     return secrets.token_urlsafe(24)
@@ -169,15 +171,8 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
 
-class InboxVersion(models.Model):
-    """One row whose token changes with every write that the inbox shows.
-
-    Pages of the inbox are cached under this token (see `inbox_cache`). It lives in the
-    database, not in the cache, so every worker process sees a change at once and a change
-    that is rolled back also rolls back its new token.
-    """
-
-    token = models.CharField(max_length=32)
+class InboxVersion(VersionToken):
+    """The token of the inbox's cached pages (see `inbox_cache`)."""
 
     class Meta:
         verbose_name = _("inboxversie")

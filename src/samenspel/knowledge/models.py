@@ -9,6 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samenspel.core.models import VersionToken
 from samenspel.intake.models import PrivateMediaStorage
 
 DEFAULT_TOOL_REVIEW_DAYS = 365
@@ -199,19 +200,10 @@ class SearchDocument(models.Model):
         ]
 
 
-class KnowledgeVersion(models.Model):
-    """One row whose token changes with every write to lessons, tools or their index.
-
-    The "relevant knowledge" proposals on a challenge page are cached under this token (see
-    `relevance_cache`). It lives in the database, not in the cache, so every worker process
-    sees a change at once and a change that is rolled back also rolls back its new token.
-    """
-
-    token = models.CharField(max_length=32)
+class KnowledgeVersion(VersionToken):
+    """The token of the "relevant knowledge" block on a challenge page, replaced by every
+    write to lessons, tools or their index (see `relevance_cache`)."""
 
     class Meta:
         verbose_name = _("kennisversie")
         verbose_name_plural = _("kennisversies")
-
-    def __str__(self) -> str:
-        return self.token
