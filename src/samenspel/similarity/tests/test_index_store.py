@@ -1,7 +1,9 @@
 """The shared index of a web process: built lazily, topped up by watermark, saved by the worker."""
 
+import json
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from samenspel.challenges.tests.factories import ChallengeFactory, SignalFactory
@@ -91,6 +93,23 @@ def test_a_damaged_index_file_is_replaced_by_a_build_from_the_database(kernen, i
     signal = _signal(kernen, "Dussen", TEXTS[0][1], 1)
     index_file.write_bytes(b"not an npz file")
     best = IndexStore().query(TEXTS[0][1], kern="Dussen", k=1)[0]
+    assert best.id == signal_key(signal.pk)
+
+
+def test_an_index_file_of_an_older_format_is_replaced_by_a_build_from_the_database(
+    kernen, index_file
+):
+    # Format 1 had no street names per row; a deploy must not keep answering from it.
+    signal = _signal(kernen, "Dussen", TEXTS[0][1], 1)
+    similarity_index_refresh()
+    with np.load(index_file, allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in stored.files if name != "streets"}
+    meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+    meta["format"] = 1
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+    with index_file.open("wb") as stream:
+        np.savez(stream, **arrays)
+    best = IndexStore().query("Kerkstraat lantaarnpalen", kern="Dussen", k=1)[0]
     assert best.id == signal_key(signal.pk)
 
 

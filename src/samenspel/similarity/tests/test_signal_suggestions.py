@@ -80,6 +80,16 @@ def test_the_team_sees_similar_signals_from_every_kern_it_may_open(client, users
     assert other.reference in html
 
 
+def test_a_similar_signal_from_another_street_says_so_in_both_languages(client, users, kernen):
+    own = SignalFactory(kern=kernen["Dussen"], text="Veel te hard gereden in de Kerkstraat")
+    other = SignalFactory(kern=kernen["Dussen"], text="Veel te hard gereden in de Hoofdstraat")
+    html = _page(client, users[Role.DEVELOPMENT_TEAM], own)
+    assert other.reference in html
+    assert "andere straat" in html
+    client.cookies["django_language"] = "en"
+    assert "another street" in _page(client, users[Role.DEVELOPMENT_TEAM], own)
+
+
 def test_the_inbox_loads_lijkt_op_with_a_link_button_per_signal(client, users, lights):
     challenge, signal = lights
     client.force_login(users[Role.DEVELOPMENT_TEAM])
