@@ -149,6 +149,7 @@ _NOT_STREETS = frozenset(
     {
         *("onderweg", "snelweg", "zijweg", "omweg", "uitweg", "rijweg", "fietsweg", "voetweg"),
         *("waterweg", "spoorweg", "autoweg", "schoolplein", "speelplein", "parkeerplein"),
+        *("zijstraat", "winkelstraat", "fietsstraat", "woonstraat", "slotgracht"),
     }
 )
 

@@ -31,6 +31,7 @@ def _streets(text: str) -> tuple[str, ...]:
         ("Nieuwendijk: lantaarnpaal kapot", ()),
         # Words with a street's ending that name no street.
         ("onderweg naar de snelweg, over het schoolplein", ()),
+        ("in een zijstraat van de winkelstraat", ()),
         ("De Kerkstraat en nog eens de kerkstraat", ("kerkstraat",)),
     ],
 )
