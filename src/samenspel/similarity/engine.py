@@ -310,13 +310,6 @@ class Featuriser:
         options = {"n_features": N_FEATURES, "input_type": "string", "alternate_sign": False}
         self._hasher = FeatureHasher(dtype=np.float32, **options)
 
-    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        return self.featurise(texts)[0]
-
-    def streets(self, text: str) -> str:
-        """The street names a text names, "|"-joined ("" for none), as stored per row."""
-        return "|".join(streets_of_folded(without_kernen(fold(text), self._kern_patterns)))
-
     def featurise(self, texts: Sequence[str]) -> tuple[sparse.csr_matrix, list[str]]:
         """The rows, and the street names each text names ("|"-joined, "" for none)."""
         folded = [without_kernen(fold(text), self._kern_patterns) for text in texts]
@@ -496,12 +489,13 @@ class SimilarityIndex:
         positions = np.repeat(starts, lengths) + offsets
         return self._indices.array[positions], self._data.array[positions], labels
 
-    def _query_vector(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        row = self.featuriser.transform([text])
+    def _query_vector(self, text: str) -> tuple[np.ndarray, np.ndarray, str]:
+        """The text's normalised TF-IDF columns and weights, and the streets it names."""
+        row, (streets,) = self.featuriser.featurise([text])
         cols = row.indices.astype(np.int32)
         weighted = row.data * self._idf(cols)
         norm = float(np.sqrt(weighted @ weighted)) or 1.0
-        return cols, (weighted / norm).astype(np.float32)
+        return cols, (weighted / norm).astype(np.float32), streets
 
     def _text_scores(self, q_cols: np.ndarray, q_w: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """Exact TF-IDF cosine between the query and the given rows."""
@@ -587,7 +581,7 @@ class SimilarityIndex:
         self, text: str, k: int = 5, *, exact: bool = False
     ) -> tuple[list[str], np.ndarray]:
         """Top-k ids by TF-IDF cosine alone (for the benchmark: fast path against exact)."""
-        q_cols, q_w = self._query_vector(text)
+        q_cols, q_w, _ = self._query_vector(text)
         rows = np.arange(len(self)) if exact else self._rows_to_score(q_cols, q_w)
         scores = self._text_scores(q_cols, q_w, rows)
         top = _top(scores, rows, k)
@@ -638,7 +632,7 @@ class SimilarityIndex:
         """The k stored items most similar to a text, best first, with the reason why."""
         if len(self) == 0 or k <= 0:
             return []
-        q_cols, q_w = self._query_vector(text)
+        q_cols, q_w, streets = self._query_vector(text)
         rows = self._rows_to_score(q_cols, q_w)
         wanted = set(kinds) if kinds is not None else None
         excluded = {self._row_of[i] for i in exclude if i in self._row_of}
@@ -652,7 +646,6 @@ class SimilarityIndex:
         text_scores = self._text_scores(q_cols, q_w, rows)
         query_kern = self.effective_kern(kern, text)
         moment = _epoch(received_at)
-        streets = self.featuriser.streets(text)
         context, same, days, conflict = self._context(
             rows, query_kern, moment, channel or "", streets
         )
@@ -727,7 +720,7 @@ class SimilarityIndex:
 
     def tfidf_rows_for_text(self, text: str) -> sparse.csr_matrix:
         """The L2-normalised TF-IDF row of a text (current IDF), for brute-force comparison."""
-        cols, weights = self._query_vector(text)
+        cols, weights, _ = self._query_vector(text)
         return sparse.csr_matrix(
             (weights, cols, np.array([0, len(cols)])), shape=(1, len(self._df))
         )
