@@ -162,6 +162,12 @@ def _on_challenge_change(sender, instance, **kwargs) -> None:
     challenge_changed(instance.pk)
 
 
+def _on_challenge_delete(sender, instance, **kwargs) -> None:
+    # Its page is gone, so is its token: the table holds only existing challenges. Django
+    # deletes (and signals) a challenge's events and other parts before the challenge.
+    ChallengePageState.objects.filter(challenge_id=instance.pk).delete()
+
+
 def _on_part_change(sender, instance, **kwargs) -> None:
     # Events, priority scores and records, the participation advice and the coalition.
     challenge_changed(instance.challenge_id)
@@ -240,7 +246,8 @@ def connect_signals() -> None:
             kind = "save" if signal is post_save else "delete"
             signal.connect(receiver, sender=model, dispatch_uid=f"page-{kind}-{model.__name__}")
 
-    connect(_on_challenge_change, Challenge, post_save, post_delete)
+    connect(_on_challenge_change, Challenge, post_save)
+    connect(_on_challenge_delete, Challenge, post_delete)
     for model in (ChallengeEvent, PriorityScore, PriorityRecord, ParticipationAdvice, Coalition):
         connect(_on_part_change, model, post_save, post_delete)
     connect(_on_membership_change, Membership, post_save, post_delete)

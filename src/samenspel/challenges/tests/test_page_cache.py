@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from samenspel.accounts.roles import Role
 from samenspel.audit.models import AuditLogEntry
 from samenspel.challenges import page_cache
-from samenspel.challenges.models import Challenge, ChallengeEvent
+from samenspel.challenges.models import Challenge, ChallengeEvent, ChallengePageState
 from samenspel.challenges.services import (
     challenge_add_note,
     challenge_link_signals,
@@ -245,6 +245,17 @@ def test_a_signal_moved_to_another_challenge_leaves_both_pages(staff_client, tea
     moved.save()
     assert moved.text not in _page(staff_client, other)
     assert moved.text in _page(staff_client, challenge)
+
+
+def test_a_deleted_challenge_leaves_no_token_behind(staff_client, team, challenge):
+    challenge_add_note(challenge=challenge, actor=team, text="Gebeld met het bestuur.")
+    _page(staff_client, challenge)
+    state = ChallengePageState.objects.filter(challenge_id=challenge.pk)
+    assert state.exists()
+    pk = challenge.pk
+    challenge.delete()
+    assert not ChallengePageState.objects.filter(challenge_id=pk).exists()
+    assert staff_client.get(reverse("challenges:detail", args=[pk])).status_code == 404
 
 
 def test_a_kern_given_challenges_from_its_own_side_shows(staff_client, challenge):
