@@ -134,8 +134,16 @@ def writer_of(signal_id: str) -> str:
     """Who wrote a row of the evaluation set: the first set ("e" ids) or the second ("x"
     ids), written later by another hand with longer gaps and more paraphrase; each has rows in
     both halves. Tuning scores each writer on its own and weighs them equally, so that the
-    weights fit how people write rather than how one writer does."""
+    weights fit how people write rather than how one writer does (and all writers together
+    as a third part, see `tune`)."""
     return "second" if signal_id.startswith("x") else "first"
+
+
+def by_writer(records, truth: dict[str, str]):
+    """(writer, their records, their labels) for each writer of these records, sorted."""
+    for writer in sorted({writer_of(r.id) for r in records}):
+        mine = [r for r in records if writer_of(r.id) == writer]
+        yield writer, mine, {r.id: truth[r.id] for r in mine}
 
 
 def tune(encoder=None, top: int = 0) -> Weights:
@@ -161,10 +169,7 @@ def tune(encoder=None, top: int = 0) -> Weights:
         # Grouping never joins two kernen; this only ranks another kern's signals lower.
         other_kerns = (0.4, 1.0)
     records, truth = load_eval("tune")
-    parts = []
-    for writer in sorted({writer_of(r.id) for r in records}):
-        mine = [r for r in records if writer_of(r.id) == writer]
-        parts.append((mine, {r.id: truth[r.id] for r in mine}))
+    parts = [(mine, mine_truth) for _, mine, mine_truth in by_writer(records, truth)]
     # And all of them together, as signals arrive: one writer's streetlights in Dussen must
     # stay apart from another's.
     parts.append((records, truth))
@@ -411,11 +416,9 @@ def main() -> None:
             "groups": len(set(truth.values())),
             **score_split(index, truth),
         }
-        writers = sorted({writer_of(r.id) for r in records})
+        writers = list(by_writer(records, truth))
         if len(writers) > 1:
-            for writer in writers:
-                mine = [r for r in records if writer_of(r.id) == writer]
-                mine_truth = {r.id: truth[r.id] for r in mine}
+            for writer, mine, mine_truth in writers:
                 report[split][f"writer_{writer}"] = {
                     "signals": len(mine),
                     "groups": len(set(mine_truth.values())),
