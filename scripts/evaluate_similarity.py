@@ -10,17 +10,20 @@ the precision of the top suggestion (for every signal that has another member of
 the same half: is the best match from that group?), for both halves and per writer; the
 weights are only ever chosen on the tuning half. `--tune` searches word block, synonyms, time
 weight and tau, the IDF power (1 or 0.5, a tie within IDF_TIE going to 0.5), the other-kern
-and other-street penalties, with `--semantic` the encoder term, and the group threshold; the
-objective is F1 plus top-1 precision per writer (`writer_of`) and for both writers together,
-averaged over those three.
+and other-street penalties, the power of the topic weights (`topics.py`), with `--semantic`
+the encoder term, and the group threshold; the objective is F1 plus top-1 precision per
+writer (`writer_of`) and for both writers together, averaged over those three.
 
 On ../shared/data/meldingen-katwijk-2024-2025.jsonl (real reports, not in the repository; the
 script says so and skips that part when the file is absent): the share of reports whose
-nearest neighbour has the same municipal category, for the engine's default text score, for a
-plain TF-IDF character n-gram baseline (scikit-learn), and with --semantic for the encoder
-alone, the engine with ENCODER_WEIGHTS, and a text/encoder mix chosen on half A of a seeded
-split and reported on half B (see `katwijk()`), all in the same run. `--katwijk-embeddings`
-reads the encoder rows from an .npy written earlier (encoding 21,637 reports takes minutes).
+nearest neighbour has the same municipal category, all in the same run, for: the engine's
+default text score without its topic weights (the shipped ones were learned from these very
+reports); the engine with topic weights learned from the other half's categories only
+(cross-fitted over the two halves of a seeded split, and within half B); a plain TF-IDF
+character n-gram baseline (scikit-learn); and with --semantic the encoder alone, the engine
+with ENCODER_WEIGHTS, and a text/encoder mix chosen on half A and reported on half B (see
+`katwijk()`). `--katwijk-embeddings` reads the encoder rows from an .npy written earlier
+(encoding 21,637 reports takes minutes).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from samenspel.similarity import topics  # noqa: E402
 from samenspel.similarity.engine import (  # noqa: E402
     DEFAULT_WEIGHTS,
     ENCODER_WEIGHTS,
@@ -126,6 +130,8 @@ def score_split(index: SimilarityIndex, truth: dict[str, str]) -> dict[str, floa
 
 
 IDF_POWERS = (1.0, 0.5)
+# Topic weights (topics.py, learned from Katwijk's categories): off, or their power.
+TOPIC_POWERS = (0.0, 0.25, 0.5)
 # Objectives closer than this are a tie on a tuning half of a few hundred signals.
 IDF_TIE = 0.01
 
@@ -161,6 +167,7 @@ def tune(encoder=None, top: int = 0) -> Weights:
         word_blocks, synonym_grid = (text.word_block,), (text.synonyms,)
         times, taus, idf_powers = (text.time,), (text.time_tau_days,), (text.idf_power,)
         other_streets, other_kerns = (text.other_street,), (text.other_kern,)
+        topic_powers = (text.topic,)
     else:
         word_blocks, synonym_grid = (1.0, 2.0), (0.0, 1.0, 2.0)
         # The time term's reach: with tau 30 days a group had to arrive within a few weeks.
@@ -168,6 +175,7 @@ def tune(encoder=None, top: int = 0) -> Weights:
         other_streets = (0.0, 0.1, 0.2)
         # Grouping never joins two kernen; this only ranks another kern's signals lower.
         other_kerns = (0.4, 1.0)
+        topic_powers = TOPIC_POWERS
     records, truth = load_eval("tune")
     parts = [(mine, mine_truth) for _, mine, mine_truth in by_writer(records, truth)]
     # And all of them together, as signals arrive: one writer's streetlights in Dussen must
@@ -196,8 +204,9 @@ def tune(encoder=None, top: int = 0) -> Weights:
             semantic_grid,
             idf_powers,
             other_streets,
+            topic_powers,
         )
-        for other_kern, time_w, tau, channel, (semantic, floor), idf_power, street in grid:
+        for other_kern, time_w, tau, channel, (semantic, floor), idf_power, street, topic in grid:
             weights = replace(
                 start,
                 other_kern=other_kern,
@@ -208,6 +217,7 @@ def tune(encoder=None, top: int = 0) -> Weights:
                 semantic=semantic,
                 semantic_floor=floor,
                 idf_power=idf_power,
+                topic=topic,
             )
             f1 = np.zeros(len(thresholds))
             precision = np.zeros(len(thresholds))
@@ -254,6 +264,19 @@ SELF = np.float32(-1e9)
 MIX_GRID = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 
 
+def nearest_same_hits(matrix, labels: np.ndarray, queries: np.ndarray | None = None) -> int:
+    """How many query rows (all rows by default) have a nearest other row, by the cosine of
+    normalised rows, with the same label."""
+    queries = np.arange(matrix.shape[0]) if queries is None else queries
+    hits = 0
+    for begin in range(0, len(queries), 2000):
+        chunk = queries[begin : begin + 2000]
+        block = (matrix[chunk] @ matrix.T).toarray()
+        block[np.arange(len(chunk)), chunk] = -np.inf
+        hits += int((labels[block.argmax(axis=1)] == labels[chunk]).sum())
+    return hits
+
+
 def katwijk(
     weights: Weights,
     encoder=None,
@@ -294,14 +317,38 @@ def katwijk(
     timings["baseline_build_seconds"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    text_weights = replace(weights, semantic=0.0)
-    index = SimilarityIndex(weights=text_weights)
-    index.add_many(
+    # The shipped topic weights were learned from these very reports: on the whole set the
+    # engine runs without them, and with them only on half B, learned from half A (below).
+    text_weights = replace(weights, semantic=0.0, topic=0.0)
+    records = [
         SignalRecord(id=str(i), text=t, channel=c)
         for i, (t, c) in enumerate(zip(texts, channels, strict=True))
-    )
+    ]
+    index = SimilarityIndex(weights=text_weights)
+    index.add_many(records)
     matrix = index.tfidf_rows(np.arange(n))
     timings["engine_build_seconds"] = time.perf_counter() - started
+    topic_shares: dict[str, float] = {}
+    if weights.topic:
+        # Cross-fitted: the topic weights for one half's reports are learned from the other
+        # half's categories, so a report's own category is never seen; its neighbours are
+        # searched in the whole set, as for the figures above.
+        cross_hits = 0
+        for part in (0, 1):
+            queries, learn_rows = np.flatnonzero(half == part), np.flatnonzero(half != part)
+            learned = topics.learn(matrix[learn_rows], [categories[i] for i in learn_rows])
+            with_topics = SimilarityIndex(
+                weights=replace(text_weights, topic=weights.topic), topics=learned
+            )
+            with_topics.add_many(records)
+            rows = with_topics.tfidf_rows(np.arange(n))
+            cross_hits += nearest_same_hits(rows, labels, queries)
+            if part == 1:
+                # As the mixes below: half B's reports among themselves, learned from half A.
+                topic_shares["nearest_same_category_engine_topic_weights_half_b"] = (
+                    nearest_same_hits(rows[queries], labels[queries]) / len(queries)
+                )
+        topic_shares["nearest_same_category_engine_topic_weights_cross_fitted"] = cross_hits / n
     vectors = None
     if embeddings is not None:
         # Rows written earlier by the same encoder (np.save of encode(texts)), to save time.
@@ -363,6 +410,7 @@ def katwijk(
         "nearest_same_category_engine": round(hits["engine"] / n, 4),
         "nearest_same_category_tfidf_char_baseline": round(hits["baseline"] / n, 4),
     }
+    result.update({name: round(share, 4) for name, share in topic_shares.items()})
     if vectors is not None:
         result["nearest_same_category_encoder_only"] = round(hits["encoder_only"] / n, 4)
         if "engine_encoder" in hits:
