@@ -29,7 +29,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .engine import Match, SignalRecord, SimilarityIndex
+from .engine import DEFAULT_WEIGHTS, Match, SignalRecord, SimilarityIndex
 
 logger = logging.getLogger(__name__)
 
@@ -205,10 +205,20 @@ class IndexStore:
 
     def _load_file(self, path: Path) -> SimilarityIndex | None:
         try:
-            return SimilarityIndex.load(path)
+            index = SimilarityIndex.load(path)
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError):
             # A damaged or outdated file must not break a page: build from the database.
             logger.warning("Similarity index %s unreadable; building from the database", path)
+            return None
+        if index.weights == DEFAULT_WEIGHTS:
+            return index
+        # The file keeps the weights it was written with; after an upgrade that retuned them
+        # the code's weights count. Most are applied at query time; those that shape the
+        # stored rows (word block, synonyms) need a build from the database.
+        try:
+            return index.with_weights(DEFAULT_WEIGHTS)
+        except ValueError:
+            logger.info("Similarity index %s has rows of other weights; rebuilding", path)
             return None
 
     def _current(self) -> SimilarityIndex:

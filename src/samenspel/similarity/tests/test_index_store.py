@@ -8,7 +8,14 @@ import pytest
 
 from samenspel.challenges.tests.factories import ChallengeFactory, SignalFactory
 from samenspel.intake import services as intake_services
-from samenspel.similarity.index_store import IndexStore, challenge_key, signal_key, store
+from samenspel.similarity.engine import DEFAULT_WEIGHTS
+from samenspel.similarity.index_store import (
+    IndexStore,
+    build_from_database,
+    challenge_key,
+    signal_key,
+    store,
+)
 from samenspel.similarity.services import similarity_index_refresh
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +127,39 @@ def test_an_index_ahead_of_the_database_is_rebuilt(kernen):
     last.delete()  # the database now ends below the watermark: it was reset or replaced
     ids = [m.id for m in store.query("Kerkstraat Hoofdstraat", k=10)]
     assert ids == [signal_key(first.pk)]
+
+
+def _rewrite_weights(index_file, **changed) -> None:
+    with np.load(index_file, allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+    meta["weights"].update(changed)
+    meta["weights"].pop("topic", None)  # written before topic weights existed
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+    with index_file.open("wb") as stream:
+        np.savez(stream, **arrays)
+
+
+@pytest.mark.parametrize(
+    "old_weights",
+    [
+        # Query-time weights of an earlier release: the file's rows are kept.
+        {"other_kern": 0.4, "other_street": 0.0, "group_threshold": 0.225},
+        # Weights that shape the rows: the file is rebuilt from the database.
+        {"synonyms": 0.0},
+    ],
+)
+def test_an_index_file_written_with_older_weights_answers_with_the_current_ones(
+    kernen, index_file, old_weights
+):
+    for day, (kern, text) in enumerate(TEXTS, start=1):
+        _signal(kernen, kern, text, day)
+    similarity_index_refresh()
+    _rewrite_weights(index_file, **old_weights)
+    web_process = IndexStore()
+    assert web_process.index().weights == DEFAULT_WEIGHTS
+    fresh = build_from_database()
+    for text, kern in (("pikkedonker in de Kerkstraat", "Dussen"), ("hard rijden", "Almkerk")):
+        assert _answers(web_process, text, kern) == [
+            (m.id, m.score) for m in fresh.query(text, kern=kern, k=10)
+        ]
