@@ -139,3 +139,22 @@ def test_an_index_can_be_given_its_own_topic_weights():
     weights = replace(DEFAULT_WEIGHTS, topic=0.5)
     assert _index(weights).query(QUERY, kern="Andel", k=1)[0].id == "riool"
     assert _index(weights, topics=learned).query(QUERY, kern="Andel", k=1)[0].id == "school"
+
+
+@pytest.mark.parametrize(
+    ("word", "low", "high"),
+    [
+        # Words that name the thing: one or two of Katwijk's categories.
+        ("lantaarnpaal", 1.0, 10.0),
+        ("riool", 0.5, 10.0),
+        ("container", 0.5, 10.0),
+        # Words that name a place that reports about anything share.
+        ("school", 0.0, 0.3),
+        ("straat", 0.0, 0.3),
+    ],
+)
+def test_the_shipped_table_fits_the_featuriser_of_today(word, low, high):
+    # A featuriser that stems or hashes differently from the one the table was learned with
+    # finds other columns: the topic words would lose their weight without an error.
+    shipped = topics.shipped(2 * N_FEATURES)
+    assert low <= _information(shipped, Featuriser(synonyms=1.0), word) <= high
