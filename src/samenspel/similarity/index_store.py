@@ -8,7 +8,9 @@ signal stored a moment ago through the intake services is findable on the next q
 process and in every other, without a rebuild. Only the worker writes the file (atomically,
 see `SimilarityIndex.save`); web processes pick up a newer file at most every
 SAMENSPEL_SIMILARITY_RELOAD_SECONDS (default 300), which also brings in edited challenge
-titles and removed rows that a top-up cannot see.
+titles and removed rows that a top-up cannot see. A file answers with the code's
+`DEFAULT_WEIGHTS`, whatever weights it was written with (a build from the database when they
+differ in what shapes the stored rows).
 
 Ids in the index carry their kind: "s:<signal pk>" and "c:<challenge pk>". Challenges enter
 with title and summary, their one kern (if they have exactly one) and no time: a challenge
