@@ -38,7 +38,7 @@ def test_the_default_weights_use_the_topic_weights():
 
 def test_a_report_about_the_same_thing_ranks_above_one_about_the_same_school():
     without = _index(replace(DEFAULT_WEIGHTS, topic=0.0)).query(QUERY, kern="Andel", k=2)
-    # TF-IDF alone: the school's name is two rare words, the sewer one.
+    # TF-IDF alone: the two rare words of the school's name outweigh the sewer's words.
     assert [m.id for m in without] == ["school", "riool"]
     matches = _index().query(QUERY, kern="Andel", k=2)
     assert [m.id for m in matches] == ["riool", "school"]
