@@ -909,13 +909,25 @@ class SimilarityIndex:
 
     @classmethod
     def load(
-        cls, path: str | os.PathLike[str], *, encoder: Encoder | None = None
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        encoder: Encoder | None = None,
+        weights: Weights | None = None,
     ) -> SimilarityIndex:
-        """Read an index written by `save()`; document frequencies and postings are rebuilt."""
+        """Read an index written by `save()`; document frequencies and postings are rebuilt.
+
+        With `weights`, the index scores with those instead of the ones it was written with
+        (after an upgrade that retuned them); ValueError when they would change the stored
+        rows (`_same_rows`).
+        """
         with np.load(path, allow_pickle=False) as stored:
             meta = json.loads(bytes(stored["meta"]).decode("utf-8"))
             if meta.get("format") != FORMAT_VERSION:
                 raise ValueError(f"unknown index format {meta.get('format')!r}")
+            written_with = Weights(**meta["weights"])
+            if weights is not None and not _same_rows(weights, written_with):
+                raise ValueError("the file's rows were made with other weights")
 
             def strings(name: str) -> list[str]:
                 raw = bytes(stored[name]).decode("utf-8")
@@ -923,7 +935,7 @@ class SimilarityIndex:
 
             ids_raw = bytes(stored["ids"])
             index = cls(
-                weights=Weights(**meta["weights"]),
+                weights=weights or written_with,
                 kern_names=meta["kern_names"],
                 encoder=encoder,
                 exact_below=meta["exact_below"],
@@ -955,15 +967,18 @@ class SimilarityIndex:
 
     def with_weights(self, weights: Weights) -> SimilarityIndex:
         """A copy that scores with other context weights (same rows; for tuning)."""
-        if (weights.word_block, weights.synonyms) != (
-            self.weights.word_block,
-            self.weights.synonyms,
-        ):
+        if not _same_rows(weights, self.weights):
             raise ValueError("word_block and synonyms change the rows: build a new index")
         clone = object.__new__(SimilarityIndex)
         clone.__dict__.update(self.__dict__)
         clone.weights = weights
         return clone
+
+
+def _same_rows(one: Weights, other: Weights) -> bool:
+    """Whether both weights featurise a text into the same stored row (the rest is applied
+    at query time)."""
+    return (one.word_block, one.synonyms) == (other.word_block, other.synonyms)
 
 
 _local = threading.local()

@@ -207,20 +207,12 @@ class IndexStore:
 
     def _load_file(self, path: Path) -> SimilarityIndex | None:
         try:
-            index = SimilarityIndex.load(path)
+            # The code's weights, not those the file was written with: an upgrade may have
+            # retuned them. Those that shape the stored rows make the file unusable.
+            return SimilarityIndex.load(path, weights=DEFAULT_WEIGHTS)
         except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError):
             # A damaged or outdated file must not break a page: build from the database.
             logger.warning("Similarity index %s unreadable; building from the database", path)
-            return None
-        if index.weights == DEFAULT_WEIGHTS:
-            return index
-        # The file keeps the weights it was written with; after an upgrade that retuned them
-        # the code's weights count. Most are applied at query time; those that shape the
-        # stored rows (word block, synonyms) need a build from the database.
-        try:
-            return index.with_weights(DEFAULT_WEIGHTS)
-        except ValueError:
-            logger.info("Similarity index %s has rows of other weights; rebuilding", path)
             return None
 
     def _current(self) -> SimilarityIndex:
