@@ -54,6 +54,7 @@ from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy.special import expit
 
 DAYS_PER_MONTH = 365.2425 / 12
 MIN_POINTS = 5
@@ -121,7 +122,8 @@ def _bass_time_to(
 
 def logistic_cumulative(t: np.ndarray, m: float, k: float, t0: float) -> np.ndarray:
     """The logistic curve with ceiling ``m``, rate ``k`` and midpoint ``t0``."""
-    return m / (1.0 + np.exp(-np.asarray(k) * (np.asarray(t) - np.asarray(t0))))
+    # expit, not 1 / (1 + exp(-x)): the same value without overflowing for a far-off midpoint.
+    return m * expit(np.asarray(k) * (np.asarray(t) - np.asarray(t0)))
 
 
 def _logistic_time_to(level: ArrayLike, m: ArrayLike, k: ArrayLike, t0: ArrayLike) -> np.ndarray:
