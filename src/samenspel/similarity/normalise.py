@@ -205,7 +205,10 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "blad": ("bladafval", "bladeren", "blad", "bladval", "herfstblad"),
     "jongeren": ("hangjongeren", "jongeren", "jeugd", "tieners", "hangplek", "jongelui"),
     "afvalbak": ("prullenbak", "afvalbak", "vuilnisbak", "afvalbakken", "prullenbakken"),
-    "afval": ("afval", "zwerfafval", "vuil", "rommel", "troep", "vuilnis", "grofvuil"),
+    "afval": (
+        *("afval", "zwerfafval", "zwerfvuil", "vuil", "rommel", "troep", "vuilnis", "grofvuil"),
+        *("blikjes", "opruimactie", "opschoonactie", "prikker", "grijper"),
+    ),
     "speelplek": ("speeltuin", "speelplek", "speelplaats", "speelveld", "speeltoestel"),
     "geluid": ("geluid", "lawaai", "herrie", "muziek", "bassen", "dreunen", "dreunend"),
     "parkeren": ("parkeer", "parkeren", "geparkeerd", "parkeert"),
@@ -239,7 +242,39 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "eenzaamheid": ("eenzaam", "eenzaamheid", "vereenzaming"),
     "ongedierte": ("rat", "ratten", "muizen", "muis", "ongedierte", "wespen", "eikenprocessie"),
     "bankje": ("bankje", "bank", "bankjes", "zitbank", "picknick"),
+    # Livability of small kernen: the services, meeting places and initiatives that the
+    # development team hears about, beside the public space above.
+    "huisarts": (
+        "huisarts",
+        "huisartsen",
+        "dokter",
+        "dokters",
+        "gezondheidscentrum",
+        "huisartsenpost",
+    ),
+    "winkel": ("supermarkt", "super", "buurtsuper", "dorpswinkel", "winkel", "boodschappen"),
+    "vervoer": ("buurtbus", "bus", "bushalte", "busverbinding", "vervoer", "regiotaxi"),
+    "moestuin": ("moestuin", "pluktuin", "buurttuin", "groentetuin", "schooltuin"),
+    "reparatie": ("repair", "reparatie", "repareren", "repareer", "solderen"),
+    "ontmoeten": (
+        "dorpshuis",
+        "buurthuis",
+        "ontmoet",
+        "gemeenschapshuis",
+        "jongerenhonk",
+        "honk",
+        "soos",
+        "keet",
+    ),
+    "toegankelijk": ("rolstoel", "rollator", "scootmobiel", "toegankelijk", "mindervalide"),
+    "woning": ("woning", "woningbouw", "huurhuis", "huurhuizen", "starters", "tiny house"),
+    "inbraak": ("inbraak", "inbreker", "ingebroken", "inbraken", "diefstal", "gestolen"),
+    "drugs": ("drugs", "dealen", "dealer", "dealt", "gedeald", "lachgas", "wiet"),
+    "vrachtverkeer": ("vrachtwagen", "vrachtverkeer", "vrachtauto", "trekker", "tractor"),
+    "internet": ("glasvezel", "internet", "wifi", "mobiel bereik", "geen bereik"),
+    "feest": ("kermis", "dorpsfeest", "feest", "braderie", "koningsdag", "evenement"),
 }
+CONCEPT_NAMES: tuple[str, ...] = tuple(_CONCEPTS)
 _SHORT = 6
 
 

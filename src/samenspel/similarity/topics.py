@@ -37,7 +37,7 @@ from scipy import sparse
 SHIPPED = Path(__file__).with_name("data") / "topic_weights.npz"
 # Bump when the featuriser's columns change (hashing, n-grams, stemming, stop words,
 # synonym concepts): the shipped table must then be learned again.
-FEATURISER_VERSION = 1
+FEATURISER_VERSION = 2
 TOPIC_FLOOR = 0.2
 ALPHA = 20.0
 MIN_REPORTS = 3
