@@ -173,6 +173,7 @@ from .normalise import (
     ALTENA_KERNEN,
     AMBIGUOUS_KERNEN,
     char_ngrams,
+    concepts,
     concepts_of_folded,
     fold,
     kern_patterns,
@@ -274,6 +275,9 @@ class Match:
     # Both texts name a street and they name none in common.
     other_street: bool = False
     reason: str = field(default="")
+    # Synonym concepts both texts name ("verlichting" for "pikkedonker" and "lantaarnpaal"),
+    # without the "~"; empty when the weights leave synonyms out.
+    shared_concepts: tuple[str, ...] = ()
 
 
 def _epoch(moment: datetime | None) -> float:
@@ -683,10 +687,16 @@ class SimilarityIndex:
             scores = scores + self.weights.semantic * _gate(cosines, self.weights.semantic_floor)
         top = _top(scores, rows, k)
         query_stems = set(stems(text))
+        query_concepts = set(concepts(text)) if self.weights.synonyms else set()
         matches = []
         for i in top:
             row = int(rows[i])
             shared = tuple(sorted(query_stems & set(stems(self._texts[row]))))
+            topics_shared = (
+                tuple(sorted(c[1:] for c in query_concepts & set(concepts(self._texts[row]))))
+                if query_concepts
+                else ()
+            )
             apart = None if np.isnan(days[i]) else round(float(days[i]), 1)
             matches.append(
                 Match(
@@ -700,8 +710,14 @@ class SimilarityIndex:
                     days_apart=apart,
                     other_street=bool(conflict[i]),
                     reason=_reason(
-                        shared, bool(same[i]), self._kerns[row], apart, bool(conflict[i])
+                        shared,
+                        bool(same[i]),
+                        self._kerns[row],
+                        apart,
+                        bool(conflict[i]),
+                        topics_shared,
                     ),
+                    shared_concepts=topics_shared,
                 )
             )
         return matches
@@ -1047,11 +1063,14 @@ def _reason(
     kern: str,
     days: float | None,
     other_street: bool = False,
+    shared_concepts: tuple[str, ...] = (),
 ) -> str:
     """A short Dutch explanation for staff; the structured fields are in the Match too."""
     parts = []
     if shared:
         parts.append("gedeelde woorden: " + ", ".join(shared[:6]))
+    if shared_concepts:
+        parts.append("zelfde onderwerp: " + ", ".join(shared_concepts))
     if same_kern:
         parts.append(f"zelfde kern ({kern.title()})")
     if other_street:

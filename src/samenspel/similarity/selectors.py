@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from samenspel.challenges.models import Challenge
 from samenspel.challenges.workflow import Status
@@ -19,8 +20,9 @@ from .engine import Match, SimilarityIndex
 from .index_store import CHALLENGE, SIGNAL, challenge_key, parse_key, signal_key, store
 from .models import GroupDecision, GroupProposal, ProposalSet
 
-# Score cuts, on the engine's combined score (its batch grouping joins at 0.45): from
-# POSSIBLE a candidate is worth a look, from STRONG it very probably is the same matter.
+# Score cuts, on the engine's combined score (its batch grouping joins at
+# `Weights.group_threshold`): from POSSIBLE a candidate is worth a look, from STRONG it very
+# probably is the same matter.
 STRONG = 0.6
 POSSIBLE = 0.4
 # Context alone (same kern, recent) must never make a suggestion: some text must match.
@@ -32,6 +34,46 @@ PUBLIC_MAX_CHARACTERS = 2000
 PUBLIC_LIMIT = 3
 # Ask the index for more than we show: some candidates fall out by scope or status.
 _OVERFETCH = 4
+
+
+# What staff read for each synonym concept of `normalise._CONCEPTS` that two texts share
+# ("pikkedonker" and "lantaarnpaal" share no word, but one topic).
+CONCEPT_LABELS = {
+    "verlichting": gettext_lazy("straatverlichting"),
+    "wegdek": gettext_lazy("wegdek"),
+    "hondenpoep": gettext_lazy("hondenpoep"),
+    "blad": gettext_lazy("bladafval"),
+    "jongeren": gettext_lazy("jongeren"),
+    "afvalbak": gettext_lazy("afvalbakken"),
+    "afval": gettext_lazy("afval"),
+    "speelplek": gettext_lazy("speelplekken"),
+    "geluid": gettext_lazy("geluidsoverlast"),
+    "parkeren": gettext_lazy("parkeren"),
+    "snelheid": gettext_lazy("te hard rijden"),
+    "wateroverlast": gettext_lazy("wateroverlast"),
+    "riool": gettext_lazy("riool"),
+    "veer": gettext_lazy("veerpont"),
+    "kade": gettext_lazy("kade"),
+    "groen": gettext_lazy("groenonderhoud"),
+    "boom": gettext_lazy("bomen"),
+    "fiets": gettext_lazy("fietsen"),
+    "eenzaamheid": gettext_lazy("eenzaamheid"),
+    "ongedierte": gettext_lazy("ongedierte"),
+    "bankje": gettext_lazy("bankjes"),
+    "huisarts": gettext_lazy("huisarts"),
+    "winkel": gettext_lazy("winkels"),
+    "vervoer": gettext_lazy("vervoer"),
+    "moestuin": gettext_lazy("moestuin"),
+    "reparatie": gettext_lazy("repareren"),
+    "ontmoeten": gettext_lazy("ontmoetingsplek"),
+    "toegankelijk": gettext_lazy("toegankelijkheid"),
+    "woning": gettext_lazy("woningen"),
+    "inbraak": gettext_lazy("inbraak en diefstal"),
+    "drugs": gettext_lazy("drugs"),
+    "vrachtverkeer": gettext_lazy("vrachtverkeer"),
+    "internet": gettext_lazy("internet en bereik"),
+    "feest": gettext_lazy("feesten en evenementen"),
+}
 
 
 @dataclass(frozen=True)
@@ -46,6 +88,7 @@ class Suggestion:
     kern: str = ""
     days_apart: float | None = None
     other_street: bool = False
+    shared_concepts: tuple[str, ...] = ()
 
     @property
     def is_strong(self) -> bool:
@@ -62,6 +105,9 @@ class Suggestion:
             parts.append(
                 _("gedeelde woorden: %(words)s") % {"words": ", ".join(self.shared_words[:6])}
             )
+        if self.shared_concepts:
+            labels = [str(CONCEPT_LABELS.get(c, c)) for c in self.shared_concepts]
+            parts.append(_("zelfde onderwerp: %(topics)s") % {"topics": ", ".join(labels)})
         if self.same_kern:
             parts.append(_("zelfde kern (%(kern)s)") % {"kern": self.kern.title()})
         if self.other_street:
@@ -109,6 +155,7 @@ def _suggest(matches: list[Match], objects: dict[int, Challenge | Signal], k: in
                 kern=match.kern,
                 days_apart=match.days_apart,
                 other_street=match.other_street,
+                shared_concepts=match.shared_concepts,
             )
         )
         if len(found) == k:

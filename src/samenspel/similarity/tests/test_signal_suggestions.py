@@ -1,12 +1,15 @@
 """'Lijkt op' on the signal page and the inbox: challenges first, only what the user may open."""
 
 import pytest
+from django.utils import translation
 
 from samenspel.accounts.roles import Role
 from samenspel.challenges.tests.factories import ChallengeFactory, SignalFactory
 from samenspel.challenges.workflow import Status
 from samenspel.intake.models import Signal
 from samenspel.places.models import Kern
+from samenspel.similarity.normalise import CONCEPT_NAMES
+from samenspel.similarity.selectors import CONCEPT_LABELS
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +91,27 @@ def test_a_similar_signal_from_another_street_says_so_in_both_languages(client, 
     assert "andere straat" in html
     client.cookies["django_language"] = "en"
     assert "another street" in _page(client, users[Role.DEVELOPMENT_TEAM], own)
+
+
+def test_a_signal_in_other_words_says_which_topic_it_shares_in_both_languages(
+    client, users, kernen
+):
+    own = SignalFactory(kern=kernen["Dussen"], text="Onze huisarts stopt, geen opvolger")
+    other = SignalFactory(kern=kernen["Dussen"], text="Straks geen dokter meer in het dorp?")
+    html = _page(client, users[Role.DEVELOPMENT_TEAM], own)
+    assert other.reference in html
+    assert "zelfde onderwerp: huisarts" in html
+    client.cookies["django_language"] = "en"
+    assert "same topic: GP" in _page(client, users[Role.DEVELOPMENT_TEAM], own)
+
+
+def test_every_synonym_concept_has_a_label_in_both_languages():
+    with translation.override("en"):
+        english = {name: str(CONCEPT_LABELS[name]) for name in CONCEPT_NAMES}
+    with translation.override("nl"):
+        dutch = {name: str(CONCEPT_LABELS[name]) for name in CONCEPT_NAMES}
+    # Dutch and English differ except for a loanword or two ("drugs").
+    assert sum(english[n] != dutch[n] for n in CONCEPT_NAMES) >= len(CONCEPT_NAMES) - 2
 
 
 def test_the_inbox_loads_lijkt_op_with_a_link_button_per_signal(client, users, lights):

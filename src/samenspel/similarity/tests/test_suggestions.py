@@ -1,6 +1,8 @@
 """Suggestions come with scores and a reason a person can check."""
 
-from samenspel.similarity.engine import SignalRecord, SimilarityIndex
+from dataclasses import replace
+
+from samenspel.similarity.engine import DEFAULT_WEIGHTS, SignalRecord, SimilarityIndex
 
 
 def _index() -> SimilarityIndex:
@@ -38,6 +40,21 @@ def test_shared_words_are_given_as_the_reason():
     best = _index().query("hard rijden Kerkstraat", kern="Dussen", k=1, kinds=["signal"])[0]
     assert "kerkstraat" in best.shared_words
     assert "gedeelde woorden" in best.reason
+
+
+def test_a_topic_named_in_other_words_is_given_as_the_reason():
+    # "Pikkedonker" and "lamp" share no word; the synonym concept is what links them.
+    best = _index().query("Pikkedonker in de avond", k=1)[0]
+    assert best.id == "lamp"
+    assert best.shared_words == ()
+    assert best.shared_concepts == ("verlichting",)
+    assert best.reason.startswith("zelfde onderwerp: verlichting")
+
+
+def test_without_synonyms_no_topic_is_claimed():
+    index = SimilarityIndex(weights=replace(DEFAULT_WEIGHTS, synonyms=0.0))
+    index.add(SignalRecord(id="lamp", text="Lamp knippert in de Kerkstraat"))
+    assert index.query("Pikkedonker in de Kerkstraat", k=1)[0].shared_concepts == ()
 
 
 def test_challenges_can_be_asked_for_separately():
