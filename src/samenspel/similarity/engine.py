@@ -182,7 +182,7 @@ from .normalise import (
     streets_of_folded,
     without_kernen,
 )
-from .topics import TopicWeights
+from .topics import FEATURISER_VERSION, TopicWeights
 from .topics import shipped as shipped_topic_weights
 
 N_FEATURES = 2**20
@@ -894,6 +894,7 @@ class SimilarityIndex:
         texts = "\x1e".join(self._texts).encode("utf-8")
         meta = {
             "format": FORMAT_VERSION,
+            "featuriser": FEATURISER_VERSION,
             "weights": asdict(self.weights),
             "kern_names": list(self.kern_names),
             "watermark": self.watermark,
@@ -941,6 +942,11 @@ class SimilarityIndex:
             meta = json.loads(bytes(stored["meta"]).decode("utf-8"))
             if meta.get("format") != FORMAT_VERSION:
                 raise ValueError(f"unknown index format {meta.get('format')!r}")
+            # Rows are featurised once, when a text is added: rows of another featuriser (an
+            # upgrade that added synonym concepts, say) would not match today's queries. Files
+            # from before version 2 did not say; they were version 1.
+            if meta.get("featuriser", 1) != FEATURISER_VERSION:
+                raise ValueError("the file's rows were made by another featuriser")
             written_with = Weights(**meta["weights"])
             if weights is not None and not _same_rows(weights, written_with):
                 raise ValueError("the file's rows were made with other weights")

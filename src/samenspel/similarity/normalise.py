@@ -13,7 +13,9 @@ The pipeline, in order:
    "lantaarpaal" and "lantaarnpaal" share most of their 3- and 4-grams.
 6. Municipal synonym concepts (`concepts()`): a short hand-written list of words that mean one
    thing to a municipality without sharing letters ("pikkedonker" ~ "straatverlichting",
-   "blank" ~ "wateroverlast"); the engine adds them as extra terms of the word block.
+   "blank" ~ "wateroverlast", "dokter" ~ "huisarts"), for the public space and for the
+   livability of small kernen (services, meeting places, initiatives); the engine adds them as
+   extra terms of the word block and names a shared one as the reason of a suggestion.
 
 Street names (`streets_of_folded`) are read off the folded text by their Dutch endings
 ("Kerkstraat", "Heusdenseweg", "Van der Laanstraat" as "laanstraat"); the engine compares them

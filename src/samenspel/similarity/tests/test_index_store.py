@@ -1,6 +1,7 @@
 """The shared index of a web process: built lazily, topped up by watermark, saved by the worker."""
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import numpy as np
@@ -8,7 +9,7 @@ import pytest
 
 from samenspel.challenges.tests.factories import ChallengeFactory, SignalFactory
 from samenspel.intake import services as intake_services
-from samenspel.similarity.engine import DEFAULT_WEIGHTS
+from samenspel.similarity.engine import DEFAULT_WEIGHTS, SimilarityIndex
 from samenspel.similarity.index_store import (
     IndexStore,
     build_from_database,
@@ -17,6 +18,7 @@ from samenspel.similarity.index_store import (
     store,
 )
 from samenspel.similarity.services import similarity_index_refresh
+from samenspel.similarity.topics import FEATURISER_VERSION
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +122,27 @@ def test_an_index_file_of_an_older_format_is_replaced_by_a_build_from_the_databa
     assert best.id == signal_key(signal.pk)
 
 
+def test_an_index_file_of_an_older_featuriser_is_replaced_by_a_build_from_the_database(
+    kernen, index_file
+):
+    # An upgrade that teaches the featuriser new synonyms ("dokter" ~ "huisarts") must not
+    # keep answering from rows made before: they lack the new concepts.
+    for day, (kern, text) in enumerate([*TEXTS, ("Dussen", "Onze huisarts stopt")], start=1):
+        _signal(kernen, kern, text, day)
+    similarity_index_refresh()
+    written = SimilarityIndex.load(index_file)
+    before = SimilarityIndex(weights=replace(DEFAULT_WEIGHTS, synonyms=0.0))
+    before.add_many(written.record_of(i) for i in written.ids)
+    before.watermark = written.watermark
+    before.save(index_file)
+    # As the earlier release wrote it: its own synonyms on, and no featuriser version yet.
+    _rewrite_meta(index_file, synonyms=DEFAULT_WEIGHTS.synonyms, featuriser=None)
+    text = "Straks geen dokter meer in het dorp"
+    assert _answers(IndexStore(), text, "Dussen") == [
+        (m.id, m.score) for m in build_from_database().query(text, kern="Dussen", k=10)
+    ]
+
+
 def test_an_index_ahead_of_the_database_is_rebuilt(kernen):
     first = _signal(kernen, "Dussen", TEXTS[0][1], 1)
     last = _signal(kernen, "Almkerk", TEXTS[2][1], 2)
@@ -129,12 +152,18 @@ def test_an_index_ahead_of_the_database_is_rebuilt(kernen):
     assert ids == [signal_key(first.pk)]
 
 
-def _rewrite_weights(index_file, **changed) -> None:
+def _rewrite_meta(index_file, featuriser: int | None = FEATURISER_VERSION, **weights) -> None:
+    """Make the file say it was written with other weights or by another featuriser (None:
+    before files said which)."""
     with np.load(index_file, allow_pickle=False) as stored:
         arrays = {name: stored[name] for name in stored.files}
     meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
-    meta["weights"].update(changed)
+    meta["weights"].update(weights)
     meta["weights"].pop("topic", None)  # written before topic weights existed
+    if featuriser is None:
+        meta.pop("featuriser", None)
+    else:
+        meta["featuriser"] = featuriser
     arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
     with index_file.open("wb") as stream:
         np.savez(stream, **arrays)
@@ -155,7 +184,7 @@ def test_an_index_file_written_with_older_weights_answers_with_the_current_ones(
     for day, (kern, text) in enumerate(TEXTS, start=1):
         _signal(kernen, kern, text, day)
     similarity_index_refresh()
-    _rewrite_weights(index_file, **old_weights)
+    _rewrite_meta(index_file, **old_weights)
     web_process = IndexStore()
     assert web_process.index().weights == DEFAULT_WEIGHTS
     fresh = build_from_database()
