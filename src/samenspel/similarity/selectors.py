@@ -36,7 +36,7 @@ PUBLIC_LIMIT = 3
 _OVERFETCH = 4
 
 
-# What staff read for each synonym concept of `normalise._CONCEPTS` that two texts share
+# What staff read for each synonym concept (`normalise.CONCEPT_NAMES`) that two texts share
 # ("pikkedonker" and "lantaarnpaal" share no word, but one topic).
 CONCEPT_LABELS = {
     "verlichting": gettext_lazy("straatverlichting"),
