@@ -246,14 +246,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
     "bankje": ("bankje", "bank", "bankjes", "zitbank", "picknick"),
     # Livability of small kernen: the services, meeting places and initiatives that the
     # development team hears about, beside the public space above.
-    "huisarts": (
-        "huisarts",
-        "huisartsen",
-        "dokter",
-        "dokters",
-        "gezondheidscentrum",
-        "huisartsenpost",
-    ),
+    "huisarts": ("huisarts", "dokter", "gezondheidscentrum"),
     "winkel": ("supermarkt", "super", "buurtsuper", "dorpswinkel", "winkel", "boodschappen"),
     "vervoer": ("buurtbus", "bus", "bushalte", "busverbinding", "vervoer", "regiotaxi"),
     "moestuin": ("moestuin", "pluktuin", "buurttuin", "groentetuin", "schooltuin"),
@@ -269,7 +262,7 @@ _CONCEPTS: dict[str, tuple[str, ...]] = {
         "keet",
     ),
     "toegankelijk": ("rolstoel", "rollator", "scootmobiel", "toegankelijk", "mindervalide"),
-    "woning": ("woning", "woningbouw", "huurhuis", "huurhuizen", "starters", "tiny house"),
+    "woning": ("woning", "huurhuis", "huurhuizen", "starters", "tiny house"),
     "inbraak": ("inbraak", "inbreker", "ingebroken", "inbraken", "diefstal", "gestolen"),
     "drugs": ("drugs", "dealen", "dealer", "dealt", "gedeald", "lachgas", "wiet"),
     "vrachtverkeer": ("vrachtwagen", "vrachtverkeer", "vrachtauto", "trekker", "tractor"),
